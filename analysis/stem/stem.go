@@ -1,0 +1,41 @@
+// Package stem reduces words to their Snowball (Porter2) English stems.
+package stem
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// CacheSize caps how many distinct words a Stemmer remembers; the cache
+// starts afresh when full, so memory stays flat on any corpus.
+const CacheSize = 1 << 16
+
+// A Stemmer stems words, remembering recent results. It is not safe for
+// concurrent use: each worker owns one.
+type Stemmer struct {
+	cache map[string]string
+}
+
+// New returns a Stemmer with an empty cache.
+func New() *Stemmer {
+	return &Stemmer{cache: make(map[string]string)}
+}
+
+// Stem returns the stem of the lower-cased word, or "" when the word has no
+// letters (punctuation, numbers).
+func (s *Stemmer) Stem(word string) string {
+	if st, ok := s.cache[word]; ok {
+		return st
+	}
+	st := ""
+	if strings.IndexFunc(word, unicode.IsLetter) >= 0 {
+		st = english.Stem(strings.ToLower(word), false)
+	}
+	if len(s.cache) >= CacheSize {
+		clear(s.cache)
+	}
+	s.cache[strings.Clone(word)] = st
+	return st
+}

@@ -1,0 +1,149 @@
+package tag
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/mingrammer/commonregex"
+)
+
+// A Tagger tags sentences with a Model. It owns reusable buffers, so each
+// goroutine needs its own; the Model behind it is shared.
+type Tagger struct {
+	m       *Model
+	ctx     []string
+	scores  []int64
+	touched []bool
+	key     []byte
+}
+
+// NewTagger returns a Tagger for m.
+func (m *Model) NewTagger() *Tagger {
+	return &Tagger{
+		m:       m,
+		scores:  make([]int64, len(m.classes)),
+		touched: make([]bool, len(m.classes)),
+	}
+}
+
+// Sanitize rewrites a word as prose's tokenizer hands it to the tagger:
+// curly quotes become straight ones.
+func Sanitize(word string) string {
+	if !strings.ContainsAny(word, "\u201c\u201d\u2018\u2019&") {
+		return word
+	}
+	return sanitizer.Replace(word)
+}
+
+var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+
+// Tag assigns a tag to each word of one sentence, writing tags[i] for
+// words[i]; tags must be at least as long as words. Words should be passed
+// through Sanitize first.
+func (t *Tagger) Tag(words []string, tags []string) {
+	n := len(words)
+	t.ctx = t.ctx[:0]
+	t.ctx = append(t.ctx, "-START-", "-START2-")
+	for _, w := range words {
+		t.ctx = append(t.ctx, normalize(w))
+	}
+	t.ctx = append(t.ctx, "-END-", "-END2-")
+	p1, p2 := "-START-", "-START2-"
+	for i := 0; i < n; i++ {
+		tag := t.tagWord(i, words[i], p1, p2)
+		tags[i] = tag
+		p2, p1 = p1, tag
+	}
+}
+
+var (
+	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// tagWord follows prose's rules in prose's order: fixed tags for a few
+// shapes of word, then the dictionary of unambiguous words, then the model.
+func (t *Tagger) tagWord(i int, w, p1, p2 string) string {
+	switch {
+	case w == "":
+		return ""
+	case w == "-":
+		return "-"
+	case isEmoticon(w):
+		return "SYM"
+	case commonregex.LinkRegex.MatchString(w) || commonregex.EmailRegex.MatchString(w) || strings.HasPrefix(w, "@"):
+		return "NN"
+	case noneRE.MatchString(w):
+		return "-NONE-"
+	case keepRE.MatchString(w):
+		return w
+	}
+	if c, ok := t.m.known[w]; ok {
+		return t.m.classes[c]
+	}
+	return t.predict(i+2, w, p1, p2)
+}
+
+// predict scores the features prose's featurize builds for the word at
+// context position i.
+func (t *Tagger) predict(i int, w, p1, p2 string) string {
+	clear(t.scores)
+	clear(t.touched)
+	ctx := t.ctx
+	t.feature("bias")
+	t.feature("i suffix ", w[len(w)-min(len(w), 3):])
+	// prose converts the first byte, not the first rune, to a string.
+	t.feature("i pref1 ", string(rune(w[0])))
+	t.feature("i-1 tag ", p1)
+	t.feature("i-2 tag ", p2)
+	t.feature("i tag+i-2 tag ", p1, " ", p2)
+	t.feature("i word ", ctx[i])
+	t.feature("i-1 tag+i word ", p1, " ", ctx[i])
+	t.feature("i-1 word ", ctx[i-1])
+	t.feature("i-1 suffix ", suffix3(ctx[i-1]))
+	t.feature("i-2 word ", ctx[i-2])
+	t.feature("i+1 word ", ctx[i+1])
+	t.feature("i+1 suffix ", suffix3(ctx[i+1]))
+	t.feature("i+2 word ", ctx[i+2])
+	best := -1
+	for c, ok := range t.touched {
+		if ok && (best < 0 || t.scores[c] > t.scores[best]) {
+			best = c
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return t.m.classes[best]
+}
+
+func (t *Tagger) feature(parts ...string) {
+	t.key = t.key[:0]
+	for _, p := range parts {
+		t.key = append(t.key, p...)
+	}
+	for _, cw := range t.m.weights[string(t.key)] {
+		t.scores[cw.class] += int64(cw.weight)
+		t.touched[cw.class] = true
+	}
+}
+
+func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
+
+// normalize maps a word to the form the model's word features use.
+func normalize(w string) string {
+	if w == "" {
+		return w
+	}
+	if strings.Contains(w, "-") && w[0] != '-' {
+		return "!HYPHEN"
+	}
+	if _, err := strconv.Atoi(w); err == nil && len(w) == 4 {
+		return "!YEAR"
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return "!DIGITS"
+	}
+	return strings.ToLower(w)
+}

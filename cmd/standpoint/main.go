@@ -1,0 +1,53 @@
+// Command standpoint finds who demands, rejects, proposes or backs what in a
+// corpus of political commentary, with the evidence for each stance.
+//
+// main only wires: it parses the command line into options, runs the
+// subcommand and turns the outcome into an exit code.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = ""
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // usage or fatal errors
+	exitPartial = 2 // some documents failed; the rest were processed
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// partialError reports that some records failed; they were already listed.
+type partialError struct{ failed, total int }
+
+func (e *partialError) Error() string {
+	return fmt.Sprintf("%d of %d records failed", e.failed, e.total)
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	var partial *partialError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &partial):
+		return exitPartial
+	default:
+		fmt.Fprintf(stderr, "standpoint: %v\n", err)
+		return exitFailure
+	}
+}

@@ -1,0 +1,61 @@
+package corpus
+
+// Format identifies the annotated-corpus format written by AnnotatedWriter.
+// Readers accept any record whose format has this prefix.
+const AnnotatedFormat = "standpoint-annotated/1"
+
+// An Annotated document is a Document with the layers the analysis adds:
+// tokens, sentences and, from later stages, spans such as actors and stances.
+// Layers refer to the text only through byte offsets: token text is
+// Text[Start:End] and is never stored twice.
+type Annotated struct {
+	Format string `json:"format"`
+	Document
+	Sentences []Sentence `json:"sentences"`
+	Tokens    []Token    `json:"tokens"`
+	Actors    []Actor    `json:"actors,omitempty"`
+}
+
+// An Actor is a mention of an actor in the text: a country, organisation,
+// group or person, or a place named only as a location.
+type Actor struct {
+	ID    string `json:"id"`    // who acts: a country code, an organisation id, or a person's id
+	Name  string `json:"name"`  // the display name of ID
+	Type  string `json:"type"`  // country, organisation, group, person
+	Text  string `json:"text"`  // the mention as written
+	Start int    `json:"start"` // byte offsets of the mention in the text
+	End   int    `json:"end"`
+	First int    `json:"first"` // its tokens, First up to Last
+	Last  int    `json:"last"`
+	Entry string `json:"entry"` // the dictionary entry that matched ("" for a name not in the dictionary)
+	Via   string `json:"via"`   // what matched: name, alias, capital, demonym, institution, metonym, title, unknown
+	// Location is set for a place named only as a place ("talks in
+	// Istanbul"): the mention is recorded but takes no stance.
+	Location   bool `json:"location,omitempty"`
+	Possessive bool `json:"possessive,omitempty"` // followed by 's
+}
+
+// A Token is a word, number or punctuation mark of a document.
+// Start and End are byte offsets into the document text.
+type Token struct {
+	Start int
+	End   int
+	Tag   string // Penn Treebank part-of-speech tag
+	Stem  string // Snowball stem of the lower-cased word; empty for punctuation
+}
+
+// A Sentence is a span of the text and the tokens in it: Start and End are
+// byte offsets, First and Last the index of its first token and one past its
+// last.
+type Sentence struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	First int `json:"first"`
+	Last  int `json:"last"`
+}
+
+// TokenText returns the source text of token i.
+func (a *Annotated) TokenText(i int) string {
+	t := a.Tokens[i]
+	return a.Text[t.Start:t.End]
+}

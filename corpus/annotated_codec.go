@@ -1,0 +1,176 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// MarshalJSON writes a token compactly, as [start, end, "tag", "stem"]:
+// documents have thousands of tokens.
+func (t Token) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 32)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(t.Start), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(t.End), 10)
+	b = append(b, ',')
+	b = strconv.AppendQuote(b, t.Tag)
+	b = append(b, ',')
+	b = strconv.AppendQuote(b, t.Stem)
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes.
+func (t *Token) UnmarshalJSON(b []byte) error {
+	var parts []json.RawMessage
+	if err := json.Unmarshal(b, &parts); err != nil {
+		return fmt.Errorf("token: %w", err)
+	}
+	if len(parts) != 4 {
+		return fmt.Errorf("token: want [start, end, tag, stem], got %d elements", len(parts))
+	}
+	for i, into := range []any{&t.Start, &t.End, &t.Tag, &t.Stem} {
+		if err := json.Unmarshal(parts[i], into); err != nil {
+			return fmt.Errorf("token element %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// An AnnotatedWriter writes annotated documents as JSON Lines.
+type AnnotatedWriter struct {
+	enc *json.Encoder
+}
+
+// NewAnnotatedWriter returns a writer to w.
+func NewAnnotatedWriter(w io.Writer) *AnnotatedWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &AnnotatedWriter{enc: enc}
+}
+
+// Write writes one document as one line.
+func (w *AnnotatedWriter) Write(a *Annotated) error {
+	if a.Format == "" {
+		a.Format = AnnotatedFormat
+	}
+	return w.enc.Encode(a)
+}
+
+// ReadAnnotated streams the annotated documents of r, which is named path in
+// errors. Each line yields a document or an *Error naming path:line; reading
+// goes on after a bad line. A line longer than maxLine bytes (0 means
+// DefaultMaxDocBytes times four, room for the token layer) is an error.
+func ReadAnnotated(r io.Reader, path string, maxLine int64) iter.Seq2[*Annotated, error] {
+	if maxLine <= 0 {
+		maxLine = 4 * DefaultMaxDocBytes
+	}
+	return func(yield func(*Annotated, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		var line bytes.Buffer
+		for n := 1; ; n++ {
+			tooLong, err := readLine(br, &line, maxLine)
+			if err != nil && !errors.Is(err, io.EOF) {
+				yield(nil, &Error{Path: path, Line: n, Err: err})
+				return
+			}
+			if tooLong {
+				if !yield(nil, &Error{Path: path, Line: n, Err: fmt.Errorf("line longer than %d bytes", maxLine)}) {
+					return
+				}
+			} else if len(bytes.TrimSpace(line.Bytes())) > 0 {
+				a, derr := decodeAnnotated(line.Bytes())
+				if derr != nil {
+					derr = &Error{Path: path, Line: n, Err: derr}
+				}
+				if !yield(a, derr) {
+					return
+				}
+			}
+			if errors.Is(err, io.EOF) {
+				return
+			}
+		}
+	}
+}
+
+// readLine reads one line into buf, without its line ending. When the line
+// is longer than max it is read past and dropped, at bounded memory.
+func readLine(br *bufio.Reader, buf *bytes.Buffer, max int64) (tooLong bool, err error) {
+	buf.Reset()
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if int64(buf.Len()+len(chunk)) > max+2 {
+				tooLong = true
+				buf.Reset()
+			} else {
+				buf.Write(chunk)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		b := buf.Bytes()
+		b = bytes.TrimSuffix(b, []byte("\n"))
+		b = bytes.TrimSuffix(b, []byte("\r"))
+		buf.Truncate(len(b))
+		if err == nil && buf.Len() == 0 && len(chunk) == 0 {
+			return tooLong, io.EOF
+		}
+		return tooLong, err
+	}
+}
+
+func decodeAnnotated(b []byte) (*Annotated, error) {
+	var a Annotated
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(a.Format, AnnotatedFormat) {
+		return nil, fmt.Errorf("not an annotated document (format %q, want %q)", a.Format, AnnotatedFormat)
+	}
+	if err := a.validate(); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// validate checks that every offset lies in the text and that layers are
+// in order, so that later stages can slice without checks.
+func (a *Annotated) validate() error {
+	prev := 0
+	for i, t := range a.Tokens {
+		if t.Start < prev || t.End <= t.Start || t.End > len(a.Text) {
+			return fmt.Errorf("token %d: offsets %d..%d out of order or outside the text (%d bytes)", i, t.Start, t.End, len(a.Text))
+		}
+		prev = t.End
+	}
+	last := 0
+	for i, s := range a.Sentences {
+		if s.First != last || s.Last <= s.First || s.Last > len(a.Tokens) {
+			return fmt.Errorf("sentence %d: tokens %d..%d do not follow on from %d", i, s.First, s.Last, last)
+		}
+		if s.Start != a.Tokens[s.First].Start || s.End != a.Tokens[s.Last-1].End {
+			return fmt.Errorf("sentence %d: offsets %d..%d do not match its tokens", i, s.Start, s.End)
+		}
+		last = s.Last
+	}
+	if last != len(a.Tokens) {
+		return fmt.Errorf("sentences cover %d of %d tokens", last, len(a.Tokens))
+	}
+	for i, m := range a.Actors {
+		if m.First < 0 || m.Last <= m.First || m.Last > len(a.Tokens) ||
+			m.Start != a.Tokens[m.First].Start || m.End != a.Tokens[m.Last-1].End {
+			return fmt.Errorf("actor %d: tokens %d..%d or offsets %d..%d do not fit the text", i, m.First, m.Last, m.Start, m.End)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,211 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// readJSONL reads one document per line of JSON Lines.
+func (r *reader) readJSONL(src source, br *bufio.Reader) bool {
+	lr := lineReader{br: br, max: r.max}
+	line := 0
+	for {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		data, n, tooLong, err := lr.next()
+		if n == 0 && err == io.EOF {
+			return true
+		}
+		line++
+		if err != nil && err != io.EOF {
+			return r.fail(src.path, line, readError(src, err))
+		}
+		if tooLong {
+			if !r.fail(src.path, line, fmt.Errorf("line longer than %d bytes", r.max)) {
+				return false
+			}
+			continue
+		}
+		data = bytes.TrimSpace(data)
+		if len(data) == 0 {
+			continue
+		}
+		d, err := r.jsonDocument(src, line, data)
+		if err != nil {
+			if !r.fail(src.path, line, err) {
+				return false
+			}
+			continue
+		}
+		if !r.emit(d) {
+			return false
+		}
+	}
+}
+
+// lineReader reads lines of at most max bytes, reading past longer ones
+// without holding them in memory.
+type lineReader struct {
+	br  *bufio.Reader
+	buf []byte
+	max int64
+}
+
+// next returns the next line without its "\n" or "\r\n", the number of
+// bytes consumed (0 only at the end of the stream), whether the line was
+// longer than the limit (its data is then not returned), and a read error
+// or io.EOF. The line is valid until the next call.
+func (lr *lineReader) next() (line []byte, n int64, tooLong bool, err error) {
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if !tooLong {
+			// Two bytes of slack hold the line ending, trimmed below.
+			if int64(len(lr.buf))+int64(len(chunk)) > lr.max+2 {
+				tooLong = true
+				lr.buf = lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if tooLong {
+			return nil, n, true, err
+		}
+		line = bytes.TrimSuffix(lr.buf, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if int64(len(line)) > lr.max {
+			return nil, n, true, err
+		}
+		return line, n, false, err
+	}
+}
+
+// jsonDocument decodes one line of JSON Lines into a document.
+func (r *reader) jsonDocument(src source, line int, data []byte) (Document, error) {
+	if data[0] != '{' {
+		if json.Valid(data) {
+			return Document{}, fmt.Errorf("want a JSON object, got %s", jsonKind(data))
+		}
+	}
+	// A map, since the field names are configurable and other fields are
+	// ignored.
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return Document{}, fmt.Errorf("invalid JSON: %w", err)
+	}
+	f := r.fields
+	d := Document{Origin: Origin{Path: src.path, Line: line}}
+
+	raw, ok := m[f.Text]
+	if !ok {
+		return Document{}, fmt.Errorf("missing field %q", f.Text)
+	}
+	if jsonKind(raw) != "string" {
+		return Document{}, fmt.Errorf("field %q: want a string, got %s", f.Text, jsonKind(raw))
+	}
+	if err := json.Unmarshal(raw, &d.Text); err != nil {
+		return Document{}, fmt.Errorf("field %q: %w", f.Text, err)
+	}
+
+	var err error
+	if d.ID, err = jsonID(m, f.ID); err != nil {
+		return Document{}, err
+	}
+	if d.ID = cleanMeta(d.ID); d.ID == "" {
+		d.ID = src.id + ":" + strconv.Itoa(line)
+	}
+	var date string
+	for _, v := range []struct {
+		name string
+		dst  *string
+	}{
+		{f.Date, &date},
+		{f.Source, &d.Source},
+		{f.Title, &d.Title},
+		{f.URL, &d.URL},
+	} {
+		if *v.dst, err = jsonOptionalString(m, v.name); err != nil {
+			return Document{}, err
+		}
+	}
+	if d.Date, err = parseDateValue(fmt.Sprintf("field %q", f.Date), cleanMeta(date)); err != nil {
+		return Document{}, err
+	}
+	if err := r.finishDocument(&d); err != nil {
+		return Document{}, err
+	}
+	return d, nil
+}
+
+// jsonID returns the id field, a string or the literal text of a number;
+// null or absent gives "".
+func jsonID(m map[string]json.RawMessage, name string) (string, error) {
+	raw, ok := m[name]
+	if !ok {
+		return "", nil
+	}
+	switch kind := jsonKind(raw); kind {
+	case "null":
+		return "", nil
+	case "number":
+		return string(raw), nil
+	case "string":
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("field %q: %w", name, err)
+		}
+		return s, nil
+	default:
+		return "", fmt.Errorf("field %q: want a string or a number, got %s", name, kind)
+	}
+}
+
+// jsonOptionalString returns a string field; null or absent gives "".
+func jsonOptionalString(m map[string]json.RawMessage, name string) (string, error) {
+	raw, ok := m[name]
+	if !ok {
+		return "", nil
+	}
+	switch kind := jsonKind(raw); kind {
+	case "null":
+		return "", nil
+	case "string":
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("field %q: %w", name, err)
+		}
+		return s, nil
+	default:
+		return "", fmt.Errorf("field %q: want a string, got %s", name, kind)
+	}
+}
+
+// jsonKind names the type of a valid JSON value for messages.
+func jsonKind(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
