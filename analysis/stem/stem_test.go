@@ -1,0 +1,36 @@
+package stem
+
+import "testing"
+
+func TestStem(t *testing.T) {
+	s := New()
+	tests := []struct{ word, want string }{
+		{"demands", "demand"},
+		{"Demanding", "demand"},
+		{"rejected", "reject"},
+		{"refuses", "refus"},
+		{"negotiations", "negoti"},
+		{"'s", "'s"},
+		{"U.S.", "u.s."},
+		{",", ""},
+		{"2025", ""},
+		{"—", ""},
+	}
+	for _, tt := range tests {
+		for range 2 { // the second time from the cache
+			if got := s.Stem(tt.word); got != tt.want {
+				t.Errorf("Stem(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestCacheIsCapped(t *testing.T) {
+	s := New()
+	for i := range CacheSize + 10 {
+		s.Stem("w" + string(rune('a'+i%26)) + string(rune(0x4e00+i)))
+	}
+	if len(s.cache) > CacheSize {
+		t.Errorf("cache holds %d words, more than %d", len(s.cache), CacheSize)
+	}
+}
