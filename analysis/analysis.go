@@ -9,6 +9,7 @@
 package analysis
 
 import (
+	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/stem"
 	"github.com/standpoint/standpoint/analysis/tag"
@@ -19,6 +20,10 @@ import (
 // Models holds the data every worker shares, read-only.
 type Models struct {
 	Tagger *tag.Model
+	// Actors, when set, adds the actors layer; UnknownActors lets names
+	// the dictionary lacks become actors.
+	Actors        *actors.Dictionary
+	UnknownActors bool
 }
 
 // LoadModels builds the default models. The tagger is decoded once per
@@ -34,6 +39,7 @@ func LoadModels() (*Models, error) {
 // An Annotator annotates documents one at a time. It is not safe for
 // concurrent use: each worker owns one.
 type Annotator struct {
+	actors  *actors.Matcher
 	tagger  *tag.Tagger
 	stemmer *stem.Stemmer
 	words   []string
@@ -42,10 +48,15 @@ type Annotator struct {
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	return &Annotator{tagger: m.Tagger.NewTagger(), stemmer: stem.New()}
+	a := &Annotator{tagger: m.Tagger.NewTagger(), stemmer: stem.New()}
+	if m.Actors != nil {
+		a.actors = m.Actors.NewMatcher(m.UnknownActors)
+	}
+	return a
 }
 
-// Annotate tokenizes, segments, tags and stems doc.
+// Annotate tokenizes, segments, tags and stems doc, and finds its actors
+// when the models include a dictionary.
 func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
 	ad.Tokens = tokenize.Tokenize(doc.Text, nil)
@@ -65,6 +76,9 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 			}
 			toks[i].Stem = a.stemmer.Stem(a.words[i])
 		}
+	}
+	if a.actors != nil {
+		ad.Actors = a.actors.Match(ad)
 	}
 	return ad
 }

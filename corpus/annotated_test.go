@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/standpoint/standpoint/analysis"
+	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/corpus"
 )
 
@@ -17,6 +18,14 @@ func TestAnnotatedRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	entries, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if models.Actors, err = actors.New(entries); err != nil {
+		t.Fatal(err)
+	}
+	models.UnknownActors = true
 	a := analysis.NewAnnotator(models)
 	docs := []corpus.Document{
 		{ID: "one", Date: "2025-05-16", Source: "Harbor Review", Title: "T", Text: "Kyiv insists on a ceasefire—and refuses “concessions”.\n\nPutin’s reply came.", Origin: corpus.Origin{Path: "a.txt"}},
@@ -41,6 +50,9 @@ func TestAnnotatedRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip changed the documents:\n got %+v\nwant %+v", got, want)
+	}
+	if len(got[0].Actors) != 2 || got[0].Actors[1].Entry != "vladimir-putin" {
+		t.Errorf("actors layer not read back: %+v", got[0].Actors)
 	}
 	if tok := got[0].TokenText(got[0].Sentences[1].First); tok != "Putin" {
 		t.Errorf("first token of the second sentence is %q, want Putin", tok)

@@ -11,8 +11,9 @@ import (
 )
 
 type annotateOptions struct {
-	input inputFlags
-	out   string
+	input  inputFlags
+	actors actorFlags
+	out    string
 }
 
 func newAnnotateCmd(e *env) *cobra.Command {
@@ -22,14 +23,15 @@ func newAnnotateCmd(e *env) *cobra.Command {
 		Short: "Write the annotated corpus: tokens with offsets, sentences, tags and stems",
 		Long: `Annotate reads the inputs (files, directories, or - for standard input) and
 writes one JSON object a line per document: its metadata and text, its
-sentences, and its tokens as [start, end, tag, stem] with byte offsets into
-the text. Documents come out in input order whatever the number of workers.`,
+sentences, its tokens as [start, end, tag, stem] with byte offsets into
+the text, and the actors it mentions. Documents come out in input order whatever the number of workers.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return annotate(cmd, e, &o, args)
 		},
 	}
 	o.input.register(cmd.Flags())
+	o.actors.register(cmd.Flags())
 	cmd.Flags().StringVarP(&o.out, "output", "o", "-", "write to `FILE` (- for standard output)")
 	return cmd
 }
@@ -39,6 +41,10 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 	if err != nil {
 		return err
 	}
+	if models.Actors, err = o.actors.dictionary(); err != nil {
+		return err
+	}
+	models.UnknownActors = !o.actors.noUnknown
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
 	w := e.stdout
 	var file *output.AtomicFile

@@ -1,0 +1,220 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/standpoint/standpoint/corpus"
+)
+
+// A Matcher finds actor mentions in annotated documents. It holds buffers,
+// so each worker owns one; the Dictionary behind it is shared.
+type Matcher struct {
+	dict    *Dictionary
+	unknown bool
+	keys    []string
+}
+
+// NewMatcher returns a Matcher for d. With unknown set, capitalised names
+// the dictionary lacks become actors of their own.
+func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
+	return &Matcher{dict: d, unknown: unknown}
+}
+
+// Match returns the actor mentions of doc, in text order. Persons resolve
+// to the country or organisation they served on the document's date.
+func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
+	var out []corpus.Actor
+	m.keys = m.keys[:0]
+	for i := range doc.Tokens {
+		m.keys = append(m.keys, key(doc.TokenText(i)))
+	}
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; {
+			end, h, ok := m.longest(i, s.Last)
+			if !ok {
+				i++
+				continue
+			}
+			if a, ok := m.mention(doc, s, i, end, h); ok {
+				out = append(out, a)
+				i = a.Last
+				continue
+			}
+			i = end
+		}
+	}
+	if m.unknown {
+		out = m.unknownNames(doc, out)
+	}
+	return out
+}
+
+// longest finds the longest alias starting at token i, not past last.
+func (m *Matcher) longest(i, last int) (end int, h hit, ok bool) {
+	n := m.dict.root
+	for j := i; j < last; j++ {
+		c := n.next[m.keys[j]]
+		if c == nil {
+			if l, diff := lowerKey(m.keys[j]); diff {
+				c = n.next[l]
+			}
+		}
+		if c == nil {
+			break
+		}
+		n = c
+		if len(n.hits) > 0 {
+			end, h, ok = j+1, n.hits[0], true
+		}
+	}
+	return end, h, ok
+}
+
+// mention builds the mention of the alias at tokens [i, end), widened to
+// the titles, articles and group nouns around it, or reports false when the
+// alias is not used as an actor there (a demonym as a plain adjective).
+func (m *Matcher) mention(doc *corpus.Annotated, s corpus.Sentence, i, end int, h hit) (corpus.Actor, bool) {
+	e := &m.dict.entries[h.entry]
+	first, last := i, end
+	location := false
+	switch {
+	case h.via == viaDemonym:
+		// "Russian officials", "the Ukrainian government": the group
+		// noun makes the demonym an actor; so does a plural or
+		// nominal use ("Ukrainians", "the British").
+		if last < s.Last && groupNouns[strings.ToLower(m.keys[last])] {
+			last++
+		} else if !nominalDemonym(doc, s, i, end) {
+			if p, ok := m.titledPerson(doc, s, i, end); ok {
+				return p, true
+			}
+			return corpus.Actor{}, false
+		}
+	case e.Type == Person:
+		first = m.titleStart(s, first)
+	default:
+		if last < s.Last && groupNouns[strings.ToLower(m.keys[last])] && h.via != viaInstitution {
+			last++
+		}
+		if h.via == viaName || h.via == viaAlias || h.via == viaCapital {
+			location = m.placeOnly(s, first)
+		}
+	}
+	if first > s.First && isThe(m.keys[first-1]) {
+		first--
+	}
+	who := e
+	if e.Type == Person {
+		if r, ok := m.dict.resolve(e, doc.Date); ok {
+			who = r
+		}
+	}
+	a := corpus.Actor{
+		ID:         who.ID,
+		Name:       who.Name,
+		Type:       who.Type,
+		Text:       doc.Text[doc.Tokens[first].Start:doc.Tokens[last-1].End],
+		Start:      doc.Tokens[first].Start,
+		End:        doc.Tokens[last-1].End,
+		First:      first,
+		Last:       last,
+		Entry:      e.ID,
+		Via:        h.via,
+		Location:   location,
+		Possessive: last < s.Last && isPossessive(m.keys[last]),
+	}
+	if first < i && h.via != viaDemonym && e.Type == Person {
+		a.Via = "title"
+	}
+	return a, true
+}
+
+// titledPerson handles a demonym that opens a title before a person's
+// name: "Russian Foreign Minister Sergei Lavrov".
+func (m *Matcher) titledPerson(doc *corpus.Annotated, s corpus.Sentence, i, end int) (corpus.Actor, bool) {
+	j := end
+	for j < s.Last && titleWords[strings.ToLower(m.keys[j])] {
+		j++
+	}
+	if j == end || j >= s.Last {
+		return corpus.Actor{}, false
+	}
+	pend, h, ok := m.longest(j, s.Last)
+	if !ok || m.dict.entries[h.entry].Type != Person {
+		return corpus.Actor{}, false
+	}
+	a, ok := m.mention(doc, s, j, pend, h)
+	if !ok {
+		return a, false
+	}
+	first := i
+	if first > s.First && isThe(m.keys[first-1]) {
+		first--
+	}
+	a.First, a.Start = first, doc.Tokens[first].Start
+	a.Text = doc.Text[a.Start:a.End]
+	a.Via = "title"
+	return a, true
+}
+
+// titleStart widens a person's mention back over the titles before the
+// name ("President Zelensky", "Trump’s special envoy, Steven Witkoff"). A
+// country before the title is a mention of its own.
+func (m *Matcher) titleStart(s corpus.Sentence, first int) int {
+	j := first
+	if j-2 >= s.First && m.keys[j-1] == "," && titleWords[strings.ToLower(m.keys[j-2])] {
+		j--
+	}
+	for j > s.First && titleWords[strings.ToLower(m.keys[j-1])] {
+		j--
+	}
+	// A title word must not be left dangling at the start: "of" alone.
+	for j < first && (m.keys[j] == "of" || m.keys[j] == ",") {
+		j++
+	}
+	return j
+}
+
+// placeOnly reports whether the name at token first is used as a place:
+// after a locative preposition ("talks in Istanbul"), or after "to" or
+// "from" following a verb of motion ("returned to Moscow").
+func (m *Matcher) placeOnly(s corpus.Sentence, first int) bool {
+	j := first - 1
+	if j >= s.First && isThe(m.keys[j]) {
+		j--
+	}
+	if j < s.First {
+		return false
+	}
+	p := strings.ToLower(m.keys[j])
+	if locatives[p] {
+		return true
+	}
+	if (p == "to" || p == "from") && j-1 >= s.First {
+		return motionVerbs[strings.ToLower(m.keys[j-1])]
+	}
+	return false
+}
+
+// nominalDemonym reports whether a demonym names people rather than
+// qualifying a noun: "Ukrainians", "the Russians", "the British".
+func nominalDemonym(doc *corpus.Annotated, s corpus.Sentence, i, end int) bool {
+	t := doc.Tokens[end-1]
+	if t.Tag == "NNS" || t.Tag == "NNPS" {
+		return true
+	}
+	if i > s.First && isThe(key(doc.TokenText(i-1))) {
+		if end == s.Last {
+			return true
+		}
+		next := doc.Tokens[end].Tag
+		return !strings.HasPrefix(next, "NN") && !strings.HasPrefix(next, "JJ")
+	}
+	return false
+}
+
+func isThe(k string) bool { return k == "the" || k == "The" || k == "THE" }
+
+func isPossessive(k string) bool {
+	return k == "'s" || k == "'" || k == "'S"
+}

@@ -1,0 +1,217 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/standpoint/standpoint/corpus"
+)
+
+// Types of names the dictionary lacks, besides Person and Organisation.
+const Location = "location"
+
+// unknownNames adds the capitalised names the dictionary lacks: runs of
+// proper nouns outside quotations that are not a lone capitalised word at
+// the start of a sentence, not a month or a day, and not a title. An
+// organisation is told by its last word ("Ministry", "Council") or by being
+// an acronym, a person by a title before the name; other runs are typed by
+// prose's named-entity model, which runs only on such sentences. Runs no
+// rule can type are left out: never guess.
+func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []corpus.Actor {
+	covered := make([]bool, len(doc.Tokens))
+	for _, a := range known {
+		for i := a.First; i < a.Last; i++ {
+			covered[i] = true
+		}
+	}
+	out := known
+	for _, s := range doc.Sentences {
+		var ents []prose.Entity
+		nerDone := false
+		quoted := false
+		for i := s.First; i < s.Last; {
+			switch doc.Tokens[i].Tag {
+			case "``":
+				quoted = true
+			case "''":
+				quoted = false
+			}
+			if quoted || covered[i] || !isProperNoun(doc, i) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < s.Last && !covered[j] && (isCapitalised(doc, j) ||
+				isConnector(doc.TokenText(j)) && j+1 < s.Last && !covered[j+1] && isCapitalised(doc, j+1)) {
+				j++
+			}
+			// Titles before the name tell a person; they join the
+			// mention but not the name.
+			n := i
+			for n < j-1 && titleWords[strings.ToLower(doc.TokenText(n))] {
+				n++
+			}
+			if t, ok := m.typeName(doc, s, n, j, &ents, &nerDone); ok {
+				first := i
+				if t == Organisation && first > s.First && isThe(m.keys[first-1]) {
+					first--
+				}
+				out = append(out, nameMention(doc, first, n, j, t))
+			}
+			i = j
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+func isProperNoun(doc *corpus.Annotated, i int) bool {
+	t := doc.Tokens[i]
+	if t.Tag != "NNP" && t.Tag != "NNPS" {
+		return false
+	}
+	r := []rune(doc.TokenText(i))
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// isCapitalised reports whether token i continues a name: a proper noun,
+// or a capitalised adjective or noun ("Ministry of Agrarian Policy").
+func isCapitalised(doc *corpus.Annotated, i int) bool {
+	if isProperNoun(doc, i) {
+		return true
+	}
+	switch doc.Tokens[i].Tag {
+	case "JJ", "NN", "NNS":
+		r := []rune(doc.TokenText(i))
+		return len(r) > 0 && unicode.IsUpper(r[0])
+	}
+	return false
+}
+
+func isConnector(w string) bool { return w == "of" || w == "for" || w == "and" || w == "&" }
+
+// typeName decides the type of the name at tokens [i, j), or reports false.
+func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, ents *[]prose.Entity, nerDone *bool) (string, bool) {
+	words := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		words = append(words, doc.TokenText(k))
+	}
+	lower := strings.ToLower(words[len(words)-1])
+	if len(words) == 1 && (notNames[lower] || titleWords[lower]) {
+		return "", false
+	}
+	if orgWords[lower] || orgWords[strings.ToLower(words[0])] {
+		return Organisation, true
+	}
+	if len(words) == 1 && isAcronym(words[0]) {
+		return Organisation, true
+	}
+	if i == s.First && len(words) == 1 {
+		return "", false // "Peace is not getting closer": capitalised by position
+	}
+	if i > s.First && titleWords[strings.ToLower(doc.TokenText(i-1))] && !isAcronym(words[0]) {
+		return Person, true
+	}
+	if !*nerDone {
+		*ents = namedEntities(doc.Text[s.Start:s.End])
+		*nerDone = true
+	}
+	name := strings.Join(words, " ")
+	for _, e := range *ents {
+		if e.Text == name || strings.Contains(e.Text, name) && len(words) > 1 {
+			switch e.Label {
+			case "PERSON":
+				if len(words) > 1 {
+					return Person, true
+				}
+			case "GPE":
+				if doc.Tokens[j-1].Tag == "NNP" {
+					return Location, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameMention is the mention of tokens [first, j) whose name proper
+// starts at token n, after any article or titles.
+func nameMention(doc *corpus.Annotated, first, n, j int, typ string) corpus.Actor {
+	start, end := doc.Tokens[first].Start, doc.Tokens[j-1].End
+	name := doc.Text[doc.Tokens[n].Start:end]
+	return corpus.Actor{
+		ID:         slug(name),
+		Name:       name,
+		Type:       typ,
+		Text:       doc.Text[start:end],
+		Start:      start,
+		End:        end,
+		First:      first,
+		Last:       j,
+		Via:        "unknown",
+		Location:   typ == Location,
+		Possessive: j < len(doc.Tokens) && isPossessive(key(doc.TokenText(j))),
+	}
+}
+
+// slug derives an id from a name: lower case, words joined by hyphens.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// nerModel is prose's tagger and named-entity model, built on first use:
+// only documents with names the dictionary lacks need it.
+var nerModel = sync.OnceValue(func() *prose.Model { return prose.ModelFromData("standpoint") })
+
+func namedEntities(sentence string) []prose.Entity {
+	doc, err := prose.NewDocument(sentence, prose.UsingModel(nerModel()), prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	return doc.Entities()
+}
+
+// orgWords end the names of organisations.
+var orgWords = set(
+	"ministry", "council", "commission", "committee", "party", "bank", "agency", "group", "union",
+	"organization", "organisation", "forces", "army", "court", "fund", "institute", "corporation",
+	"company", "association", "alliance", "front", "movement", "parliament", "assembly", "office",
+	"department", "service", "services", "command", "brigade", "battalion", "guard", "police",
+	"administration", "government", "foundation", "network", "federation", "league", "secretariat",
+	"board", "authority", "inc.", "ltd.", "corp.", "co.", "university", "tribunal", "senate", "congress",
+)
+
+// notNames are capitalised words that are not names of actors.
+var notNames = set(
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "god", "i", "ok", "tv",
+)
