@@ -28,9 +28,8 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 		}
 	}
 	out := known
+	var people []corpus.Actor
 	for _, s := range doc.Sentences {
-		var ents []prose.Entity
-		nerDone := false
 		quoted := false
 		for i := s.First; i < s.Last; {
 			switch doc.Tokens[i].Tag {
@@ -54,12 +53,20 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 			for n < j-1 && titleWords[strings.ToLower(doc.TokenText(n))] {
 				n++
 			}
-			if t, ok := m.typeName(doc, s, n, j, &ents, &nerDone); ok {
+			if t, ok := m.typeName(doc, s, n, j, &people); ok {
 				first := i
 				if t == Organisation && first > s.First && isThe(m.keys[first-1]) {
 					first--
 				}
-				out = append(out, nameMention(doc, first, n, j, t))
+				a := nameMention(doc, first, n, j, t)
+				if t == Person {
+					if p, ok := fullName(people, a.Name); ok {
+						a.ID, a.Name = p.ID, p.Name
+					} else {
+						people = append(people, a)
+					}
+				}
+				out = append(out, a)
 			}
 			i = j
 		}
@@ -94,7 +101,7 @@ func isCapitalised(doc *corpus.Annotated, i int) bool {
 func isConnector(w string) bool { return w == "of" || w == "for" || w == "and" || w == "&" }
 
 // typeName decides the type of the name at tokens [i, j), or reports false.
-func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, ents *[]prose.Entity, nerDone *bool) (string, bool) {
+func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, people *[]corpus.Actor) (string, bool) {
 	words := make([]string, 0, j-i)
 	for k := i; k < j; k++ {
 		words = append(words, doc.TokenText(k))
@@ -115,12 +122,23 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, e
 	if i > s.First && titleWords[strings.ToLower(doc.TokenText(i-1))] && !isAcronym(words[0]) {
 		return Person, true
 	}
-	if !*nerDone {
-		*ents = namedEntities(doc.Text[s.Start:s.End])
-		*nerDone = true
+	for _, w := range words {
+		if thingWords[strings.ToLower(w)] || notNames[strings.ToLower(w)] {
+			return "", false // "the Inflation Reduction Act", "Black Sea", "May 9"
+		}
 	}
+	if len(words) == 1 {
+		// A surname alone after the full name is the same person; any
+		// other single word is too weak a clue to call an actor.
+		_, ok := fullName(*people, words[0])
+		return Person, ok
+	}
+	// Prose's entity model, on a window around the name only: it costs
+	// a classification per token.
+	lo, hi := max(s.First, i-3), min(s.Last, j+2)
+	window := doc.Text[doc.Tokens[lo].Start:doc.Tokens[hi-1].End]
 	name := strings.Join(words, " ")
-	for _, e := range *ents {
+	for _, e := range namedEntities(window) {
 		if e.Text == name || strings.Contains(e.Text, name) && len(words) > 1 {
 			switch e.Label {
 			case "PERSON":
@@ -128,13 +146,22 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, e
 					return Person, true
 				}
 			case "GPE":
-				if doc.Tokens[j-1].Tag == "NNP" {
-					return Location, true
-				}
+				return Location, true
 			}
 		}
 	}
 	return "", false
+}
+
+// fullName finds the person of the document whose full name ends with
+// the surname name.
+func fullName(people []corpus.Actor, name string) (corpus.Actor, bool) {
+	for _, p := range people {
+		if strings.HasSuffix(p.Name, " "+name) {
+			return p, true
+		}
+	}
+	return corpus.Actor{}, false
 }
 
 func isAcronym(w string) bool {
@@ -207,6 +234,18 @@ var orgWords = set(
 	"department", "service", "services", "command", "brigade", "battalion", "guard", "police",
 	"administration", "government", "foundation", "network", "federation", "league", "secretariat",
 	"board", "authority", "inc.", "ltd.", "corp.", "co.", "university", "tribunal", "senate", "congress",
+)
+
+// thingWords mark capitalised names of laws, plans, events, places and
+// buildings, which are not actors.
+var thingWords = set(
+	"act", "plan", "day", "week", "law", "bill", "agreement", "treaty", "accord", "accords", "initiative",
+	"program", "programme", "strategy", "framework", "summit", "conference", "forum", "declaration",
+	"order", "room", "building", "street", "avenue", "sea", "ocean", "river", "island", "islands",
+	"mountains", "airport", "hall", "center", "centre", "road", "bridge", "coast", "region", "province",
+	"county", "city", "package", "deal", "protocol", "charter", "doctrine", "corridor", "war", "games",
+	"prize", "award", "month", "year", "era", "plus", "format", "process", "talks", "dialogue", "grain",
+	"gas", "pipeline", "stream", "base", "port", "plant", "station", "square", "park", "palace", "house",
 )
 
 // notNames are capitalised words that are not names of actors.

@@ -24,14 +24,19 @@ func New() *Stemmer {
 }
 
 // Stem returns the stem of the lower-cased word, or "" when the word has no
-// letters (punctuation, numbers).
+// letters (punctuation, numbers). Irregular verb forms are first brought to
+// their base form ("withdrawn" -> "withdraw").
 func (s *Stemmer) Stem(word string) string {
 	if st, ok := s.cache[word]; ok {
 		return st
 	}
 	st := ""
 	if strings.IndexFunc(word, unicode.IsLetter) >= 0 {
-		st = english.Stem(strings.ToLower(word), false)
+		lower := strings.ToLower(word)
+		if base, ok := irregular[lower]; ok {
+			lower = base
+		}
+		st = english.Stem(lower, false)
 	}
 	if len(s.cache) >= CacheSize {
 		clear(s.cache)

@@ -34,3 +34,15 @@ func TestCacheIsCapped(t *testing.T) {
 		t.Errorf("cache holds %d words, more than %d", len(s.cache), CacheSize)
 	}
 }
+
+func TestIrregularVerbs(t *testing.T) {
+	s := New()
+	for _, w := range []string{"withdrew", "withdrawn", "Withdrawing", "withdraws"} {
+		if got := s.Stem(w); got != "withdraw" {
+			t.Errorf("Stem(%q) = %q, want withdraw", w, got)
+		}
+	}
+	if got, want := s.Stem("sought"), s.Stem("seek"); got != want {
+		t.Errorf("Stem(sought) = %q, Stem(seek) = %q", got, want)
+	}
+}
