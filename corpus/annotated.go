@@ -14,6 +14,26 @@ type Annotated struct {
 	Sentences []Sentence `json:"sentences"`
 	Tokens    []Token    `json:"tokens"`
 	Actors    []Actor    `json:"actors,omitempty"`
+	Stances   []Stance   `json:"stances,omitempty"`
+}
+
+// A Stance is a stance an actor takes in the text, with its evidence: the
+// span Start..End (byte offsets) covers at least the cue.
+type Stance struct {
+	Sentence  int      `json:"sentence"` // index of the sentence
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Actor     string   `json:"actor"`      // id of the actor taking the stance
+	ActorName string   `json:"actor_name"` // its display name
+	ActorText string   `json:"actor_text"` // the actor as written (a pronoun, for one resolved)
+	Stance    string   `json:"stance"`     // the stance after negation
+	Cue       string   `json:"cue"`        // the lexicon cue
+	Negated   bool     `json:"negated"`
+	Modality  string   `json:"modality,omitempty"`
+	Target    string   `json:"target,omitempty"`
+	Toward    []string `json:"toward"`
+	Cameo     string   `json:"cameo"`
+	Score     float64  `json:"score"`
 }
 
 // An Actor is a mention of an actor in the text: a country, organisation,

@@ -172,5 +172,10 @@ func (a *Annotated) validate() error {
 			return fmt.Errorf("actor %d: tokens %d..%d or offsets %d..%d do not fit the text", i, m.First, m.Last, m.Start, m.End)
 		}
 	}
+	for i, st := range a.Stances {
+		if st.Start < 0 || st.End < st.Start || st.End > len(a.Text) || st.Sentence < 0 || st.Sentence >= len(a.Sentences) {
+			return fmt.Errorf("stance %d: offsets %d..%d or sentence %d do not fit the text", i, st.Start, st.End, st.Sentence)
+		}
+	}
 	return nil
 }
