@@ -3,10 +3,8 @@ package actors
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/jdkato/prose/v2"
 	"github.com/standpoint/standpoint/corpus"
 )
 
@@ -18,7 +16,7 @@ const Location = "location"
 // the start of a sentence, not a month or a day, and not a title. An
 // organisation is told by its last word ("Ministry", "Council") or by being
 // an acronym, a person by a title before the name; other runs are typed by
-// prose's named-entity model, which runs only on such sentences. Runs no
+// prose's named-entity model, evaluated on a window around the name. Runs no
 // rule can type are left out: never guess.
 func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []corpus.Actor {
 	covered := make([]bool, len(doc.Tokens))
@@ -133,14 +131,16 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 		_, ok := fullName(*people, words[0])
 		return Person, ok
 	}
-	// Prose's entity model, on a window around the name only: it costs
-	// a classification per token.
+	// Prose's entity model, on a window around the name.
+	ner, err := loadNER()
+	if err != nil {
+		return "", false
+	}
 	lo, hi := max(s.First, i-3), min(s.Last, j+2)
-	window := doc.Text[doc.Tokens[lo].Start:doc.Tokens[hi-1].End]
 	name := strings.Join(words, " ")
-	for _, e := range namedEntities(window) {
-		if e.Text == name || strings.Contains(e.Text, name) && len(words) > 1 {
-			switch e.Label {
+	for _, e := range ner.entities(doc, lo, hi) {
+		if e.text == name || strings.Contains(e.text, name) {
+			switch e.label {
 			case "PERSON":
 				if len(words) > 1 {
 					return Person, true
@@ -212,18 +212,6 @@ func slug(name string) string {
 		}
 	}
 	return b.String()
-}
-
-// nerModel is prose's tagger and named-entity model, built on first use:
-// only documents with names the dictionary lacks need it.
-var nerModel = sync.OnceValue(func() *prose.Model { return prose.ModelFromData("standpoint") })
-
-func namedEntities(sentence string) []prose.Entity {
-	doc, err := prose.NewDocument(sentence, prose.UsingModel(nerModel()), prose.WithSegmentation(false))
-	if err != nil {
-		return nil
-	}
-	return doc.Entities()
 }
 
 // orgWords end the names of organisations.
