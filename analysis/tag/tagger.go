@@ -16,7 +16,13 @@ type Tagger struct {
 	scores  []int64
 	touched []bool
 	key     []byte
+	// fixed caches, per word, the tag prose's rules give before the model
+	// ("" when none does): the rules are regular expressions.
+	fixed map[string]string
 }
+
+// fixedCacheSize caps the cache of fixed tags; it starts afresh when full.
+const fixedCacheSize = 1 << 16
 
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
@@ -24,6 +30,7 @@ func (m *Model) NewTagger() *Tagger {
 		m:       m,
 		scores:  make([]int64, len(m.classes)),
 		touched: make([]bool, len(m.classes)),
+		fixed:   make(map[string]string),
 	}
 }
 
@@ -65,9 +72,29 @@ var (
 // tagWord follows prose's rules in prose's order: fixed tags for a few
 // shapes of word, then the dictionary of unambiguous words, then the model.
 func (t *Tagger) tagWord(i int, w, p1, p2 string) string {
-	switch {
-	case w == "":
+	if w == "" {
 		return ""
+	}
+	fixed, ok := t.fixed[w]
+	if !ok {
+		fixed = fixedTag(w)
+		if len(t.fixed) >= fixedCacheSize {
+			clear(t.fixed)
+		}
+		t.fixed[strings.Clone(w)] = fixed
+	}
+	if fixed != "" {
+		return fixed
+	}
+	if c, ok := t.m.known[w]; ok {
+		return t.m.classes[c]
+	}
+	return t.predict(i+2, w, p1, p2)
+}
+
+// fixedTag returns the tag prose gives w without its model, or "".
+func fixedTag(w string) string {
+	switch {
 	case w == "-":
 		return "-"
 	case isEmoticon(w):
@@ -79,10 +106,7 @@ func (t *Tagger) tagWord(i int, w, p1, p2 string) string {
 	case keepRE.MatchString(w):
 		return w
 	}
-	if c, ok := t.m.known[w]; ok {
-		return t.m.classes[c]
-	}
-	return t.predict(i+2, w, p1, p2)
+	return ""
 }
 
 // predict scores the features prose's featurize builds for the word at
