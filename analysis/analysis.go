@@ -11,6 +11,7 @@ package analysis
 import (
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/sentence"
+	"github.com/standpoint/standpoint/analysis/stance"
 	"github.com/standpoint/standpoint/analysis/stem"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
@@ -24,6 +25,11 @@ type Models struct {
 	// the dictionary lacks become actors.
 	Actors        *actors.Dictionary
 	UnknownActors bool
+	// Stances, when set with Actors, adds the stances layer. Speaker, if
+	// set, is the id of the actor whose voice every document is;
+	// otherwise a document's voice is the actor its source names.
+	Stances *stance.Extractor
+	Speaker string
 }
 
 // LoadModels builds the default models. The tagger is decoded once per
@@ -39,25 +45,43 @@ func LoadModels() (*Models, error) {
 // An Annotator annotates documents one at a time. It is not safe for
 // concurrent use: each worker owns one.
 type Annotator struct {
-	actors  *actors.Matcher
-	tagger  *tag.Tagger
-	stemmer *stem.Stemmer
-	words   []string
-	tags    []string
+	models   *Models
+	actors   *actors.Matcher
+	stances  *stance.Finder
+	speakers map[string]*corpus.Actor // by source
+	tagger   *tag.Tagger
+	stemmer  *stem.Stemmer
+	words    []string
+	tags     []string
 }
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	a := &Annotator{tagger: m.Tagger.NewTagger(), stemmer: stem.New()}
+	a := &Annotator{models: m, tagger: m.Tagger.NewTagger(), stemmer: stem.New(), speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
+		if m.Stances != nil {
+			a.stances = m.Stances.NewFinder()
+		}
 	}
 	return a
 }
 
 // Annotate tokenizes, segments, tags and stems doc, and finds its actors
-// when the models include a dictionary.
+// and stances when the models include them.
 func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
+	ad := a.tokens(doc)
+	if a.actors != nil {
+		ad.Actors = a.actors.Match(ad)
+		if a.stances != nil {
+			ad.Stances = a.stances.Find(ad, a.speaker(doc.Source))
+		}
+	}
+	return ad
+}
+
+// tokens adds the token and sentence layers.
+func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
 	ad.Tokens = tokenize.Tokenize(doc.Text, nil)
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, nil)
@@ -77,8 +101,39 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 			toks[i].Stem = a.stemmer.Stem(a.words[i])
 		}
 	}
-	if a.actors != nil {
-		ad.Actors = a.actors.Match(ad)
-	}
 	return ad
+}
+
+// maxSpeakers bounds the cache of document voices.
+const maxSpeakers = 4096
+
+// speaker returns the actor whose voice a document from source is: the
+// one set for the run, else the first actor its source names ("President
+// of Russia", "The White House"), else nil.
+func (a *Annotator) speaker(source string) *corpus.Actor {
+	if id := a.models.Speaker; id != "" {
+		source = id
+	}
+	if source == "" {
+		return nil
+	}
+	if sp, ok := a.speakers[source]; ok {
+		return sp
+	}
+	var sp *corpus.Actor
+	if e, ok := a.models.Actors.Lookup(source); ok {
+		sp = &corpus.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Text: source, Entry: e.ID}
+	} else {
+		for _, m := range a.actors.Match(a.tokens(corpus.Document{ID: "source", Text: source})) {
+			if !m.Location {
+				sp = &m
+				break
+			}
+		}
+	}
+	if len(a.speakers) >= maxSpeakers {
+		clear(a.speakers)
+	}
+	a.speakers[source] = sp
+	return sp
 }

@@ -37,14 +37,10 @@ the text, and the actors it mentions. Documents come out in input order whatever
 }
 
 func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) error {
-	models, err := analysis.LoadModels()
+	models, err := loadModels(&o.actors, nil)
 	if err != nil {
 		return err
 	}
-	if models.Actors, err = o.actors.dictionary(); err != nil {
-		return err
-	}
-	models.UnknownActors = !o.actors.noUnknown
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
 	w := e.stdout
 	var file *output.AtomicFile

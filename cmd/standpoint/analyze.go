@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/standpoint/standpoint/analysis"
+	"github.com/standpoint/standpoint/analysis/aggregate"
+	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/output"
+)
+
+type analyzeOptions struct {
+	input  inputFlags
+	actors actorFlags
+	stance stanceFlags
+	out    string
+	by     string
+}
+
+func newAnalyzeCmd(e *env) *cobra.Command {
+	var o analyzeOptions
+	cmd := &cobra.Command{
+		Use:   "analyze INPUT... [-o DIR]",
+		Short: "Find who takes which stance, and write the mentions and per-actor summaries",
+		Long: `Analyze reads the inputs (files, directories, or - for standard input), finds
+the actors and the stances they take, and writes to DIR:
+
+  mentions.jsonl  one stance mention a line, in document order, with its evidence
+  summary.json    per actor: counts per stance (and negated), targets, whom
+                  each stance was aimed at, the mean cooperation score, examples
+  errors.jsonl    the records that could not be processed, if any
+
+Without -o, the summary is written to standard output.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return analyze(cmd, e, &o, args)
+		},
+	}
+	o.input.register(cmd.Flags())
+	o.actors.register(cmd.Flags())
+	o.stance.register(cmd.Flags())
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the outputs to `DIR` (created if missing)")
+	cmd.Flags().StringVar(&o.by, "by", "", "also count stances per actor by `BUCKET`: day, week, month, quarter, year or source")
+	return cmd
+}
+
+func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) error {
+	by, err := aggregate.ParseBy(o.by)
+	if err != nil {
+		return err
+	}
+	models, err := loadModels(&o.actors, &o.stance)
+	if err != nil {
+		return err
+	}
+	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
+	var mentions *output.AtomicFile
+	var mw *bufio.Writer
+	if o.out != "" {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return err
+		}
+		b.outDir = o.out
+		if mentions, err = output.CreateAtomic(filepath.Join(o.out, "mentions.jsonl")); err != nil {
+			return err
+		}
+		defer mentions.Abort()
+		mw = bufio.NewWriterSize(mentions, 256<<10)
+	}
+	agg := aggregate.New(by)
+	newWorker := func() func(corpus.Document) (*corpus.Annotated, error) {
+		a := analysis.NewAnnotator(models)
+		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
+	}
+	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
+		agg.Add(ad)
+		if mw != nil {
+			return output.WriteMentions(mw, ad)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for range b.errors {
+		agg.Failed()
+	}
+	summary := agg.Summary()
+	if o.out == "" {
+		if err := writeJSON(e.stdout, summary); err != nil {
+			return err
+		}
+		return b.finish("analyzed")
+	}
+	if err := mw.Flush(); err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return writeJSON(f, summary) }); err != nil {
+		return err
+	}
+	if err := mentions.Commit(); err != nil {
+		return err
+	}
+	return b.finish("analyzed")
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

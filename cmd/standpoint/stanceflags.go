@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/pflag"
+	"github.com/standpoint/standpoint/analysis"
+	"github.com/standpoint/standpoint/analysis/stance"
+)
+
+// stanceFlags choose the stance lexicon and the voice of documents.
+type stanceFlags struct {
+	files     []string
+	noDefault bool
+	speaker   string
+}
+
+func (f *stanceFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&f.files, "lexicon", nil, "add or override stance cues from `FILE` (YAML; repeatable)")
+	fs.BoolVar(&f.noDefault, "no-default-lexicon", false, "use only the --lexicon files, not the embedded lexicon")
+	fs.StringVar(&f.speaker, "speaker", "", "the actor `ID` whose voice every document is (default: the actor its source names)")
+}
+
+// extractor loads the embedded lexicon (unless turned off) and the user's
+// files, later files overriding earlier cues.
+func (f *stanceFlags) extractor() (*stance.Extractor, error) {
+	var lexs []*stance.Lexicon
+	if !f.noDefault {
+		lex, err := stance.DefaultLexicon()
+		if err != nil {
+			return nil, err
+		}
+		lexs = append(lexs, lex)
+	}
+	for _, path := range f.files {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		if st.Size() > stance.MaxFileBytes {
+			return nil, fmt.Errorf("lexicon: %s: file of %d bytes is larger than the limit of %d", path, st.Size(), stance.MaxFileBytes)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		lex, err := stance.ParseLexicon(data, path)
+		if err != nil {
+			return nil, err
+		}
+		lexs = append(lexs, lex)
+	}
+	return stance.New(lexs...)
+}
+
+// loadModels builds every model a stance run needs.
+func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
+	models, err := analysis.LoadModels()
+	if err != nil {
+		return nil, err
+	}
+	if models.Actors, err = af.dictionary(); err != nil {
+		return nil, err
+	}
+	models.UnknownActors = !af.noUnknown
+	if sf == nil {
+		return models, nil
+	}
+	if models.Stances, err = sf.extractor(); err != nil {
+		return nil, err
+	}
+	if sf.speaker != "" {
+		if _, ok := models.Actors.Lookup(sf.speaker); !ok {
+			return nil, fmt.Errorf("--speaker %s: no such actor in the dictionary", sf.speaker)
+		}
+		models.Speaker = sf.speaker
+	}
+	return models, nil
+}
