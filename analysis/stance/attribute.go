@@ -163,6 +163,8 @@ func (f *Finder) walkChain(s corpus.Sentence, head int) chain {
 		case strings.HasPrefix(t, "RB") && !negations[w]:
 		case beForms[w]:
 			sawBe = true
+		case copulas[w] && isVerbTag(t):
+			// "remains committed to": a linking verb before an adjective.
 		case haveForms[w] || doForms[w]:
 		case aspectVerbs[f.stem(j)] && isVerbTag(t):
 		case f.modalEnding(j) != nil:
@@ -181,6 +183,22 @@ func (f *Finder) walkChain(s corpus.Sentence, head int) chain {
 			if v < 0 {
 				ch.start = j + 1
 				return ch
+			}
+			if f.readiness(v, s) {
+				// "is ready to negotiate": the readiness qualifies the
+				// verb; "is not ready to negotiate" is a rejection, found
+				// at the adjective.
+				sub := f.walkChain(s, v)
+				if sub.negated {
+					ch.embedded = true
+					return ch
+				}
+				if ch.modality == "" {
+					ch.modality = "ready"
+				}
+				sub.modality = ch.modality
+				sub.negated = ch.negated
+				return sub
 			}
 			if f.isCueVerb(v, s) {
 				ch.embedded = true
@@ -208,7 +226,9 @@ func (f *Finder) verbBefore(s corpus.Sentence, to int) int {
 		if isVerbTag(t) || t == "JJ" && f.isCueAdj(j, s) {
 			return j
 		}
-		if !(isNounTag(t) || t == "NNP" || t == "NNPS" || t == "PRP" || t == "DT" || t == "JJ" || t == "POS" || t == "RB") {
+		// Objects and places between a verb and its purpose: "urging
+		// Putin to attend", "flew to Washington to press for".
+		if !(isNounTag(t) || t == "NNP" || t == "NNPS" || t == "PRP" || t == "DT" || t == "JJ" || t == "POS" || t == "RB" || t == "TO" || t == "IN") {
 			return -1
 		}
 	}
@@ -220,6 +240,19 @@ func (f *Finder) verbBefore(s corpus.Sentence, to int) int {
 func (f *Finder) isCueVerb(v int, s corpus.Sentence) bool {
 	for _, c := range f.x.cues[f.stem(v)] {
 		if c.pos == Verb || c.pos == Adj {
+			if _, ok := f.match(c, v, s); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readiness reports whether token v is an adjective cue that takes no
+// stance unless negated ("ready to", "prepared to", "willing to").
+func (f *Finder) readiness(v int, s corpus.Sentence) bool {
+	for _, c := range f.x.cues[f.stem(v)] {
+		if c.pos == Adj && c.stance == None {
 			if _, ok := f.match(c, v, s); ok {
 				return true
 			}
@@ -287,13 +320,33 @@ func (f *Finder) governingVerb(s corpus.Sentence, n int) (int, bool) {
 		t := f.tag(j)
 		if isVerbTag(t) {
 			st := f.stem(j)
-			return j, announceVerbs[st] || f.modalAt(j) != ""
+			if announceVerbs[st] {
+				return j, true
+			}
+			// "considering a withdrawal" is the subject's own; "would
+			// consider any proposal" is weighing someone else's.
+			return j, f.modalAt(j) != "" && f.ownDeterminer(j+1, n)
 		}
 		if !(t == "DT" || t == "JJ" || t == "PRP$" || t == "CD" || t == "JJR" || t == "RB" || t == "VBN" || t == "NN") {
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// ownDeterminer reports whether the noun phrase of tokens from..n-1 before
+// the noun at n has no determiner, or an indefinite or possessive one.
+func (f *Finder) ownDeterminer(from, n int) bool {
+	for j := from; j < n; j++ {
+		switch f.lower(j) {
+		case "a", "an", "its", "his", "her", "their", "our", "my", "own":
+			return true
+		}
+		if t := f.tag(j); t == "DT" || t == "POS" || f.cover[j] >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // owner finds the actor owning the noun at n: a possessive or an actor
@@ -315,6 +368,17 @@ func (f *Finder) owner(s corpus.Sentence, n int) ([]corpus.Actor, int) {
 	}
 	if a := f.cover[j]; a >= 0 {
 		m := f.doc.Actors[a]
+		// "its NATO bid": an actor naming the kind of thing gives way to
+		// the possessor before it.
+		if k := m.First - 1; k >= s.First && !m.Possessive {
+			if f.tag(k) == "PRP$" {
+				return f.pronoun(s, k), k
+			}
+			if f.tag(k) == "POS" && k-1 >= s.First && f.cover[k-1] >= 0 {
+				p := f.doc.Actors[f.cover[k-1]]
+				return []corpus.Actor{p}, p.First
+			}
+		}
 		return []corpus.Actor{m}, m.First
 	}
 	if f.tag(j) == "PRP$" {
@@ -433,9 +497,13 @@ func (f *Finder) compound(s corpus.Sentence, a corpus.Actor) []corpus.Actor {
 // agent finds the actors after "by" (or "from") following a passive cue
 // ending at token end, and where the agent ends.
 func (f *Finder) agent(s corpus.Sentence, end int) ([]corpus.Actor, int) {
+	// "by" may follow other modifiers: "signed on Wednesday in Istanbul by
+	// Sybiha and Lavrov".
 	j := end
-	for j < s.Last && strings.HasPrefix(f.tag(j), "RB") {
-		j++
+	for n := 0; j < s.Last && f.lower(j) != "by" && n < 8; j, n = j+1, n+1 {
+		if t := f.tag(j); t == "," || t == ":" || t == "." || t == "CC" || isVerbTag(t) || t == "MD" {
+			return nil, end
+		}
 	}
 	if j >= s.Last || f.lower(j) != "by" {
 		return nil, end
@@ -472,9 +540,10 @@ func (f *Finder) reducedRelative(s corpus.Sentence, start int) bool {
 		return false
 	}
 	if w := f.text(j); w == "—" || w == "–" || w == "," {
-		j--
+		// "Zelensky's plan, backed by the EU": after a noun phrase.
+		return j-1 >= s.First && (f.cover[j-1] >= 0 || isNounTag(f.tag(j-1)) || f.tag(j-1) == "NNP")
 	}
-	return j >= s.First && f.cover[j] >= 0
+	return f.cover[j] >= 0
 }
 
 // patient finds the actor a passive is about, before its chain.
@@ -487,6 +556,10 @@ func (f *Finder) patient(s corpus.Sentence, start int) []corpus.Actor {
 	}
 	if j >= s.First && f.cover[j] >= 0 {
 		return []corpus.Actor{f.doc.Actors[f.cover[j]]}
+	}
+	if j >= s.First && isNounTag(f.tag(j)) {
+		owner, _ := f.owner(s, j)
+		return owner
 	}
 	return nil
 }

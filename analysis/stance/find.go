@@ -118,13 +118,13 @@ func (f *Finder) match(c *cue, i int, s corpus.Sentence) (occurrence, bool) {
 	tag := f.tag(i)
 	switch c.pos {
 	case Noun:
-		if !f.nounLike(i, s) {
+		if !f.nounLike(i, s) || agentNoun(f.lower(i), c.text) {
 			return o, false
 		}
 		o.last, o.noun = i+1, i
 		return o, true
 	case Verb, Light:
-		if !isVerbTag(tag) && !f.verbTaggedAsNoun(i, s) {
+		if !isVerbTag(tag) && !(f.verbTaggedAsNoun(i, s) && !agentNoun(f.lower(i), strings.Fields(c.text)[0])) {
 			return o, false
 		}
 	case Adj:
@@ -141,9 +141,11 @@ func (f *Finder) match(c *cue, i int, s corpus.Sentence) (occurrence, bool) {
 			// ("rule it out"), determiners and adjectives before a
 			// light verb's noun ("issued an ultimatum").
 			t := f.tag(j)
-			ok := t == "RB" || t == "PRP" || t == "DT" || t == "PRP$"
+			ok := t == "RB" || t == "PRP" || t == "DT" || t == "PRP$" || timeWords[f.lower(j)]
 			if c.pos == Light {
-				ok = ok || t == "JJ" || t == "CD" || t == "VBN" || t == "VBG" || t == "JJR"
+				// Modifiers of the noun: "held a telephone conversation",
+				// "issued a new ultimatum".
+				ok = ok || t == "JJ" || t == "CD" || t == "VBN" || t == "VBG" || t == "JJR" || (isNounTag(t) || t == "NNP") && last
 			}
 			if !ok || skipped == 3 {
 				return o, false
@@ -231,6 +233,22 @@ func (f *Finder) stem(i int) string {
 
 // is reports whether token i is the word with stem w.
 func (f *Finder) is(i int, w string) bool { return f.stem(i) == w || f.lower(i) == w }
+
+// agentNoun reports whether word names people who do the act rather than
+// the act ("supporters", "critics", "negotiators"), which share a stem with
+// the cue word base ("support"): unless it is the cue itself ("offers").
+func agentNoun(word, base string) bool {
+	w := strings.TrimSuffix(word, "s")
+	if w == base {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ic"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(base, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
 
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 func isNounTag(t string) bool { return t == "NN" || t == "NNS" }

@@ -125,6 +125,8 @@ func (f *Finder) group(s corpus.Sentence, j int) ([]corpus.Actor, bool) {
 		}
 		out = nil
 	}
+	// The parties named last, nearby; else the first two parties of the
+	// document, as in a readout of a call between two leaders.
 	floor := f.sentenceFloor(s, 2)
 	for i := len(f.doc.Actors) - 1; i >= 0 && len(out) < 2; i-- {
 		a := f.doc.Actors[i]
@@ -133,6 +135,14 @@ func (f *Finder) group(s corpus.Sentence, j int) ([]corpus.Actor, bool) {
 		}
 		if a.Last <= j && party(a) {
 			add(a, true)
+		}
+	}
+	if len(out) < 2 {
+		out = nil
+		for _, a := range f.doc.Actors {
+			if a.Last <= j && party(a) && len(out) < 2 {
+				add(a, false)
+			}
 		}
 	}
 	if len(out) < 2 {

@@ -81,7 +81,7 @@ func TestAttribution(t *testing.T) {
 		{"did not rule out", "Trump did not rule out joining the talks.", []string{"USA accept!"}},
 		{"unlikely to", "Moscow is unlikely to abandon its strategy.", []string{"RUS withdraw!~unlikely"}},
 		{"a complement of a stance verb is its target", "Kyiv refuses to discuss the annexations.", []string{"UKR reject"}},
-		{"reported speech keeps the holder", "Putin said Russia would not accept the plan.", []string{"RUS accept!~would"}},
+		{"reported speech keeps the holder", "Putin said Russia would not accept the plan.", []string{"RUS reject!~would"}},
 		{"imperative inside an ultimatum is nobody's", "Agree to a ceasefire or face sanctions.", nil},
 		{"no actor, no stance", "Each party is seeking to show that the other side rejected it.", nil},
 	}
@@ -101,7 +101,7 @@ func TestSpeakers(t *testing.T) {
 		doc  corpus.Document
 		want []string
 	}{
-		{"quoted speaker after the quote", corpus.Document{Text: "“We will never accept this,” Lavrov said."}, []string{"RUS accept!~will"}},
+		{"quoted speaker after the quote", corpus.Document{Text: "“We will never accept this,” Lavrov said."}, []string{"RUS reject!~will"}},
 		{"quoted speaker before the quote", corpus.Document{Text: "Zelensky said: “We reject any ultimatum.”"}, []string{"UKR reject"}},
 		{"document voice from its source", corpus.Document{Source: "President of Russia", Text: "We demand security guarantees."}, []string{"RUS demand"}},
 		{"a quotation in a document keeps its own speaker", corpus.Document{Source: "The White House", Text: "“We reject the plan,” Lavrov said. We support Ukraine."}, []string{"RUS reject", "USA support toward=UKR"}},
@@ -122,4 +122,26 @@ func TestSpeakers(t *testing.T) {
 // annotate returns the stances of doc under models m.
 func annotate(m *analysis.Models, doc corpus.Document) []corpus.Stance {
 	return analysis.NewAnnotator(m).Annotate(doc).Stances
+}
+
+func TestNotActs(t *testing.T) {
+	for _, text := range []string{
+		"Trump supporters in Ohio cheered.",
+		"Kremlin critics in London met quietly.",
+		"Russia would consider any proposal from Kyiv.",
+	} {
+		got := stances(corpus.Document{ID: "t", Date: "2025-05-16", Text: text})
+		for _, g := range got {
+			if strings.Contains(g, "support") || strings.Contains(g, "oppose") || strings.Contains(g, "RUS propose") {
+				t.Errorf("%q: %q taken for a stance", text, g)
+			}
+		}
+	}
+	// The owner of "its NATO bid" is Ukraine, not NATO.
+	got := stances(corpus.Document{ID: "t", Date: "2025-05-16", Text: "Kyiv renewed its NATO bid."})
+	for _, g := range got {
+		if strings.HasPrefix(g, "NATO") {
+			t.Errorf("%q: NATO owns Ukraine's bid", g)
+		}
+	}
 }

@@ -16,7 +16,7 @@ var (
 	// "issued an ultimatum", "announced its withdrawal" (by stem).
 	announceVerbs = set("announc", "declar", "make", "made", "issu", "deliv", "present", "submit", "unveil",
 		"tabl", "put", "send", "sent", "launch", "order", "lodg", "express", "voic", "reiter", "reaffirm",
-		"renew", "repeat", "consid", "weigh", "contempl", "plan", "prepar", "complet", "finalis", "finaliz",
+		"renew", "repeat", "plan", "prepar", "complet", "finalis", "finaliz",
 		"formul", "draft", "draw", "drew", "extend", "rais", "state", "restat", "confirm")
 
 	// partyNouns, after "both", "two" or "the", name the parties last
@@ -41,6 +41,10 @@ var (
 	// clauseWords start a clause that is no longer part of a target.
 	clauseWords = set("while", "which", "who", "whereas", "because", "if", "unless", "when", "until", "after",
 		"before", "since", "although", "though", "so")
+
+	// timeWords may stand between a verb and its particle: "spoke today
+	// with".
+	timeWords = set("today", "yesterday", "tonight", "again", "personally", "directly", "separately", "briefly")
 
 	targetPreps = set("on", "for", "from", "with", "of", "against", "about", "to", "in", "toward", "towards", "over")
 )
