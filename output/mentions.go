@@ -31,10 +31,9 @@ type Mention struct {
 	Score     float64  `json:"score"`            // Goldstein cooperation score
 }
 
-// WriteMentions writes the stances of doc as mentions.jsonl lines.
-func WriteMentions(w io.Writer, doc *corpus.Annotated) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+// MentionsOf returns the stances of doc as mentions.
+func MentionsOf(doc *corpus.Annotated) []Mention {
+	ms := make([]Mention, 0, len(doc.Stances))
 	for _, st := range doc.Stances {
 		m := Mention{
 			Doc:       doc.ID,
@@ -59,7 +58,17 @@ func WriteMentions(w io.Writer, doc *corpus.Annotated) error {
 		if m.Toward == nil {
 			m.Toward = []string{}
 		}
-		if err := enc.Encode(m); err != nil {
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// WriteMentions writes mentions as mentions.jsonl lines.
+func WriteMentions(w io.Writer, ms []Mention) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range ms {
+		if err := enc.Encode(&ms[i]); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,7 @@ type analyzeOptions struct {
 	stance stanceFlags
 	out    string
 	by     string
+	tables []string
 }
 
 func newAnalyzeCmd(e *env) *cobra.Command {
@@ -33,6 +34,9 @@ the actors and the stances they take, and writes to DIR:
   mentions.jsonl  one stance mention a line, in document order, with its evidence
   summary.json    per actor: counts per stance (and negated), targets, whom
                   each stance was aimed at, the mean cooperation score, examples
+  mentions.csv, mentions.parquet, stances.csv, stances.parquet
+                  flat tables for notebooks: every mention, and per actor,
+                  bucket and stance the count, negated count and mean score
   errors.jsonl    the records that could not be processed, if any
 
 Without -o, the summary is written to standard output.`,
@@ -45,6 +49,7 @@ Without -o, the summary is written to standard output.`,
 	o.actors.register(cmd.Flags())
 	o.stance.register(cmd.Flags())
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the outputs to `DIR` (created if missing)")
+	cmd.Flags().StringSliceVar(&o.tables, "tables", output.TableFormats(), "also write the mentions and stance tables for notebooks in `FORMATS` (csv, parquet; none with --tables=\"\")")
 	cmd.Flags().StringVar(&o.by, "by", "", "also count stances per actor by `BUCKET`: day, week, month, quarter, year or source")
 	return cmd
 }
@@ -61,11 +66,16 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
 	var mentions *output.AtomicFile
 	var mw *bufio.Writer
+	var tables *output.Tables
 	if o.out != "" {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
 		b.outDir = o.out
+		if tables, err = output.OpenTables(o.out, o.tables); err != nil {
+			return err
+		}
+		defer tables.Abort()
 		if mentions, err = output.CreateAtomic(filepath.Join(o.out, "mentions.jsonl")); err != nil {
 			return err
 		}
@@ -79,10 +89,16 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	}
 	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
 		agg.Add(ad)
-		if mw != nil {
-			return output.WriteMentions(mw, ad)
+		if mw == nil {
+			return nil
 		}
-		return nil
+		ms := output.MentionsOf(ad)
+		for i := range ms {
+			if err := tables.Mention(ms[i]); err != nil {
+				return err
+			}
+		}
+		return output.WriteMentions(mw, ms)
 	})
 	if err != nil {
 		return err
@@ -101,6 +117,9 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		return err
 	}
 	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return writeJSON(f, summary) }); err != nil {
+		return err
+	}
+	if err := tables.Finish(summary); err != nil {
 		return err
 	}
 	if err := mentions.Commit(); err != nil {

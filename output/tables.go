@@ -1,0 +1,193 @@
+package output
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/standpoint/standpoint/analysis/aggregate"
+)
+
+// allBuckets is the bucket of the stance rows of a run without buckets.
+const allBuckets = "all"
+
+// A tableEncoder writes the tables of one format. The mentions come one at
+// a time, in order; the stance rows all at once, at the end.
+type tableEncoder interface {
+	// mention writes one row of the mentions table.
+	mention(m *Mention) error
+	// stances writes the stance table.
+	stances(rows []stanceRow) error
+	// commit finishes every file and moves it onto its destination.
+	commit() error
+	// abort discards every file. It is safe to call after commit.
+	abort()
+}
+
+// A tableFormat names a table format and starts its encoder in a directory.
+type tableFormat struct {
+	name string
+	open func(dir string) (tableEncoder, error)
+}
+
+// tableFormats is the table of table formats, in the order TableFormats
+// lists them.
+func tableFormats() []tableFormat {
+	return []tableFormat{
+		{name: "csv", open: openCSV},
+		{name: "parquet", open: openParquet},
+	}
+}
+
+// TableFormats lists the table formats: "csv", "parquet".
+func TableFormats() []string {
+	var names []string
+	for _, f := range tableFormats() {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+// lookupTableFormat returns the format called name.
+func lookupTableFormat(name string) (tableFormat, error) {
+	for _, f := range tableFormats() {
+		if f.name == name {
+			return f, nil
+		}
+	}
+	return tableFormat{}, fmt.Errorf("unknown table format %q (want %s)", name, strings.Join(TableFormats(), " or "))
+}
+
+// Tables writes the notebook tables of one run into a directory:
+//
+//	mentions.csv, mentions.parquet  one row per stance mention, in order
+//	stances.csv, stances.parquet    one row per actor, bucket and stance
+//
+// The mentions are streamed to the files as they come; no file appears in
+// the directory before Finish.
+type Tables struct {
+	encoders []tableEncoder
+	done     bool
+}
+
+// OpenTables starts the tables of the given formats in dir, which must
+// exist. Each name must be one of TableFormats; duplicates are ignored, and
+// an empty list gives a Tables that writes nothing. Files are written
+// atomically and appear only on Finish.
+func OpenTables(dir string, formats []string) (*Tables, error) {
+	var chosen []tableFormat
+	for _, name := range formats {
+		f, err := lookupTableFormat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(chosen, func(c tableFormat) bool { return c.name == f.name }) {
+			chosen = append(chosen, f)
+		}
+	}
+	t := &Tables{}
+	for _, f := range chosen {
+		enc, err := f.open(dir)
+		if err != nil {
+			t.Abort()
+			return nil, fmt.Errorf("%s tables: %w", f.name, err)
+		}
+		t.encoders = append(t.encoders, enc)
+	}
+	return t, nil
+}
+
+// Mention adds one mention to the mentions tables. Mentions are written in
+// the order of the calls.
+func (t *Tables) Mention(m Mention) error {
+	if t.done {
+		return errors.New("output: mention after Finish or Abort")
+	}
+	for _, enc := range t.encoders {
+		if err := enc.mention(&m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Finish writes the stance tables from the summary and commits every file.
+// On error, the files not yet committed are discarded.
+func (t *Tables) Finish(s aggregate.Summary) error {
+	if t.done {
+		return errors.New("output: Finish after Finish or Abort")
+	}
+	rows := stanceRows(s)
+	for _, enc := range t.encoders {
+		if err := enc.stances(rows); err != nil {
+			t.Abort()
+			return err
+		}
+	}
+	t.done = true
+	for i, enc := range t.encoders {
+		if err := enc.commit(); err != nil {
+			for _, rest := range t.encoders[i+1:] {
+				rest.abort()
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// Abort discards everything not yet committed. It is safe to call after
+// Finish, so that it can be deferred.
+func (t *Tables) Abort() {
+	t.done = true
+	for _, enc := range t.encoders {
+		enc.abort()
+	}
+}
+
+// A stanceRow is one row of the stance table: how often an actor took a
+// stance in a bucket.
+type stanceRow struct {
+	Actor     string
+	ActorName string
+	ActorType string
+	Bucket    string
+	Stance    string
+	Count     int
+	Negated   int
+	Score     float64 // mean cooperation score
+}
+
+// stanceRows flattens a summary into stance rows sorted by actor id,
+// bucket and stance. Without buckets, every row is in the bucket "all".
+func stanceRows(s aggregate.Summary) []stanceRow {
+	var rows []stanceRow
+	for _, a := range s.Actors {
+		row := stanceRow{Actor: a.ID, ActorName: a.Name, ActorType: a.Type}
+		if s.By == "" {
+			row.Bucket = allBuckets
+			for _, st := range a.Stances {
+				row.Stance, row.Count, row.Negated, row.Score = st.Stance, st.Count, st.Negated, st.Score
+				rows = append(rows, row)
+			}
+			continue
+		}
+		for _, b := range a.Buckets {
+			row.Bucket = b.Bucket
+			for _, c := range b.Stances {
+				row.Stance, row.Count, row.Negated, row.Score = c.Stance, c.Count, c.Negated, c.Score
+				rows = append(rows, row)
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(x, y stanceRow) int {
+		return cmp.Or(
+			strings.Compare(x.Actor, y.Actor),
+			strings.Compare(x.Bucket, y.Bucket),
+			strings.Compare(x.Stance, y.Stance),
+		)
+	})
+	return rows
+}
