@@ -54,7 +54,7 @@ func TestEvaluate(t *testing.T) {
 		items []GoldItem
 		preds []output.Mention
 
-		predicted, matched, golds, found int
+		predicted, matched, golds, found  int
 		optionalFound, leftOut, otherDocs int
 		misses                            []int // lines of the items missed
 		falsePositives                    []int // starts of the false positives
@@ -132,10 +132,10 @@ func TestEvaluate(t *testing.T) {
 			optionalFound: 1, leftOut: 1,
 		},
 		{
-			name:          "optional item matched: left out of both counts",
-			items:         numbered(req(0, 5, "RUS", "demand"), opt(10, 20, "UKR", "reject")),
-			preds:         []output.Mention{pred(0, 5, "RUS", "demand"), pred(10, 20, "UKR", "reject")},
-			predicted:     1, matched: 1, golds: 1, found: 1,
+			name:      "optional item matched: left out of both counts",
+			items:     numbered(req(0, 5, "RUS", "demand"), opt(10, 20, "UKR", "reject")),
+			preds:     []output.Mention{pred(0, 5, "RUS", "demand"), pred(10, 20, "UKR", "reject")},
+			predicted: 1, matched: 1, golds: 1, found: 1,
 			optionalFound: 1, leftOut: 1,
 		},
 		{
@@ -159,10 +159,10 @@ func TestEvaluate(t *testing.T) {
 			predicted: 2, matched: 2, golds: 2, found: 2,
 		},
 		{
-			name:          "an augmenting path matches the optional item too",
-			items:         numbered(req(10, 20, "RUS", "demand"), opt(0, 20, "RUS", "demand")),
-			preds:         []output.Mention{pred(12, 14, "RUS", "demand"), pred(0, 5, "RUS", "demand")},
-			predicted:     1, matched: 1, golds: 1, found: 1,
+			name:      "an augmenting path matches the optional item too",
+			items:     numbered(req(10, 20, "RUS", "demand"), opt(0, 20, "RUS", "demand")),
+			preds:     []output.Mention{pred(12, 14, "RUS", "demand"), pred(0, 5, "RUS", "demand")},
+			predicted: 1, matched: 1, golds: 1, found: 1,
 			optionalFound: 1, leftOut: 1,
 		},
 		{
@@ -478,19 +478,23 @@ func TestLocate(t *testing.T) {
 func TestLocateReportsEveryItem(t *testing.T) {
 	items := []GoldItem{
 		{Doc: "d", Quote: "z", File: "a.jsonl", Line: 1},
-		{Doc: "d", Quote: "text", File: "a.jsonl", Line: 2},
-		{Doc: "e", Quote: "z", File: "b.jsonl", Line: 4},
+		{Doc: "e", Quote: "z", File: "a.jsonl", Line: 2},
+		{Doc: "d", Quote: "text", File: "a.jsonl", Line: 3},
+		{Doc: "e", Quote: "y", File: "b.jsonl", Line: 4},
+		{Doc: "f", Quote: "y", File: "b.jsonl", Line: 5},
 	}
 	err := Locate(items, map[string]string{"d": "some text"})
 	if err == nil {
 		t.Fatal("no error")
 	}
-	msg := err.Error()
-	if !strings.Contains(msg, "a.jsonl:1: quote") || !strings.Contains(msg, "b.jsonl:4: document") || strings.Contains(msg, "a.jsonl:2") {
-		t.Errorf("error %q does not name a.jsonl:1 and b.jsonl:4 alone", msg)
+	want := `a.jsonl:1: quote "z" not found in document "d"
+a.jsonl:2: document "e" is not among the texts (2 items name it)
+b.jsonl:5: document "f" is not among the texts`
+	if err.Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", err, want)
 	}
-	if items[1].Start != 5 || items[1].End != 9 {
-		t.Errorf("the good item was not located: %+v", items[1])
+	if items[2].Start != 5 || items[2].End != 9 {
+		t.Errorf("the good item was not located: %+v", items[2])
 	}
 }
 
