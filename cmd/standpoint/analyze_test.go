@@ -94,3 +94,21 @@ func TestAnalyzeUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyzeSpeaker(t *testing.T) {
+	in := `{"id":"a","text":"We demand security guarantees."}` + "\n" +
+		`{"id":"b","source":"Office of the President of Ukraine","text":"We demand security guarantees."}` + "\n"
+	// Without a voice, "we" is nobody's; the source gives the second one.
+	_, stdout, _ := runCmd(t, in, "analyze", "-")
+	if !strings.Contains(stdout, `"id": "UKR"`) || strings.Contains(stdout, `"id": "RUS"`) || !strings.Contains(stdout, `"mentions": 1,`) {
+		t.Errorf("without --speaker:\n%s", stdout)
+	}
+	// --speaker gives every document the same voice.
+	code, stdout, stderr := runCmd(t, in, "analyze", "--speaker", "RUS", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"id": "RUS"`) || strings.Contains(stdout, `"id": "UKR"`) || !strings.Contains(stdout, `"mentions": 2,`) {
+		t.Errorf("with --speaker RUS:\n%s", stdout)
+	}
+}
