@@ -1,0 +1,109 @@
+package analysis_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/standpoint/standpoint/analysis"
+	"github.com/standpoint/standpoint/analysis/actors"
+	"github.com/standpoint/standpoint/analysis/sentence"
+	"github.com/standpoint/standpoint/analysis/stance"
+	"github.com/standpoint/standpoint/analysis/tokenize"
+	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/output"
+)
+
+// BenchmarkStages measures each stage of the analysis on the sample corpus,
+// in MB of text per second, with its allocations. Each stage starts from
+// the output of the stages before it, prepared outside the timer.
+func BenchmarkStages(b *testing.B) {
+	var docs []corpus.Document
+	var size int64
+	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += int64(len(d.Text))
+	}
+	m, err := analysis.LoadModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	entries, err := actors.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if m.Actors, err = actors.New(entries); err != nil {
+		b.Fatal(err)
+	}
+	m.UnknownActors = true
+	lex, err := stance.DefaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if m.Stances, err = stance.New(lex); err != nil {
+		b.Fatal(err)
+	}
+	a := analysis.NewAnnotator(m)
+	annotated := make([]*corpus.Annotated, len(docs))
+	for i, d := range docs {
+		annotated[i] = a.Annotate(d)
+	}
+	stage := func(name string, f func()) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				f()
+			}
+		})
+	}
+	var toks []corpus.Token
+	stage("tokenize", func() {
+		for _, d := range docs {
+			toks = tokenize.Tokenize(d.Text, toks[:0])
+		}
+	})
+	var sents []corpus.Sentence
+	stage("sentences", func() {
+		for _, ad := range annotated {
+			sents = sentence.Split(ad.Text, ad.Tokens, sents[:0])
+		}
+	})
+	noActors := *m
+	noActors.Actors = nil
+	plain := analysis.NewAnnotator(&noActors)
+	stage("tokenize+tag+stem", func() {
+		for _, d := range docs {
+			plain.Annotate(d)
+		}
+	})
+	matcher := m.Actors.NewMatcher(true)
+	stage("actors", func() {
+		for _, ad := range annotated {
+			matcher.Match(ad)
+		}
+	})
+	finder := m.Stances.NewFinder()
+	stage("stances", func() {
+		for _, ad := range annotated {
+			finder.Find(ad, nil)
+		}
+	})
+	var buf bytes.Buffer
+	stage("encode", func() {
+		buf.Reset()
+		for _, ad := range annotated {
+			if err := output.WriteMentions(&buf, output.MentionsOf(ad)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	stage("all", func() {
+		for _, d := range docs {
+			a.Annotate(d)
+		}
+	})
+}
