@@ -2,6 +2,7 @@ package tag
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,30 @@ type Tagger struct {
 	// fixed caches, per word, the tag prose's rules give before the model
 	// ("" when none does): the rules are regular expressions.
 	fixed map[string]string
+	// The model's weights for the features of a word type in each position,
+	// and the scores of each pair of previous tags, looked up once.
+	ctxCache  map[string]*ctxFeats
+	wordCache map[string]*wordFeats
+	pairs     map[[2]string]*pairScores
+}
+
+// ctxFeats holds the weights of the features a normalized context word
+// contributes in each position around the word being tagged.
+type ctxFeats struct {
+	at, prev1, prev2, next1, next2, prevSuffix, nextSuffix []classWeight
+}
+
+// wordFeats holds the weights of the features of the word being tagged,
+// as written.
+type wordFeats struct {
+	suffix, pref1 []classWeight
+}
+
+// pairScores holds the scores of the features that depend only on the two
+// previous tags, and the bias.
+type pairScores struct {
+	scores  []int64
+	touched []bool
 }
 
 // fixedCacheSize caps the cache of fixed tags; it starts afresh when full.
@@ -31,6 +56,10 @@ func (m *Model) NewTagger() *Tagger {
 		scores:  make([]int64, len(m.classes)),
 		touched: make([]bool, len(m.classes)),
 		fixed:   make(map[string]string),
+
+		ctxCache:  make(map[string]*ctxFeats),
+		wordCache: make(map[string]*wordFeats),
+		pairs:     make(map[[2]string]*pairScores),
 	}
 }
 
@@ -110,26 +139,27 @@ func fixedTag(w string) string {
 }
 
 // predict scores the features prose's featurize builds for the word at
-// context position i.
+// context position i. The weights of features that depend on one word or
+// on the previous tags alone come from caches; only the feature joining the
+// previous tag and the word is looked up each time.
 func (t *Tagger) predict(i int, w, p1, p2 string) string {
-	clear(t.scores)
-	clear(t.touched)
 	ctx := t.ctx
-	t.feature("bias")
-	t.feature("i suffix ", w[len(w)-min(len(w), 3):])
-	// prose converts the first byte, not the first rune, to a string.
-	t.feature("i pref1 ", string(rune(w[0])))
-	t.feature("i-1 tag ", p1)
-	t.feature("i-2 tag ", p2)
-	t.feature("i tag+i-2 tag ", p1, " ", p2)
-	t.feature("i word ", ctx[i])
+	ps := t.pair(p1, p2)
+	copy(t.scores, ps.scores)
+	copy(t.touched, ps.touched)
+	wf := t.word(w)
+	t.add(wf.suffix)
+	t.add(wf.pref1)
+	t.add(t.context(ctx[i]).at)
 	t.feature("i-1 tag+i word ", p1, " ", ctx[i])
-	t.feature("i-1 word ", ctx[i-1])
-	t.feature("i-1 suffix ", suffix3(ctx[i-1]))
-	t.feature("i-2 word ", ctx[i-2])
-	t.feature("i+1 word ", ctx[i+1])
-	t.feature("i+1 suffix ", suffix3(ctx[i+1]))
-	t.feature("i+2 word ", ctx[i+2])
+	prev := t.context(ctx[i-1])
+	t.add(prev.prev1)
+	t.add(prev.prevSuffix)
+	t.add(t.context(ctx[i-2]).prev2)
+	next := t.context(ctx[i+1])
+	t.add(next.next1)
+	t.add(next.nextSuffix)
+	t.add(t.context(ctx[i+2]).next2)
 	best := -1
 	for c, ok := range t.touched {
 		if ok && (best < 0 || t.scores[c] > t.scores[best]) {
@@ -142,16 +172,83 @@ func (t *Tagger) predict(i int, w, p1, p2 string) string {
 	return t.m.classes[best]
 }
 
-func (t *Tagger) feature(parts ...string) {
+// cacheSize caps each cache of weights; a full cache starts afresh.
+const cacheSize = 1 << 15
+
+// context returns the weights of the normalized word w in every position.
+func (t *Tagger) context(w string) *ctxFeats {
+	if cf, ok := t.ctxCache[w]; ok {
+		return cf
+	}
+	cf := &ctxFeats{
+		at:         t.lookup("i word ", w),
+		prev1:      t.lookup("i-1 word ", w),
+		prev2:      t.lookup("i-2 word ", w),
+		next1:      t.lookup("i+1 word ", w),
+		next2:      t.lookup("i+2 word ", w),
+		prevSuffix: t.lookup("i-1 suffix ", suffix3(w)),
+		nextSuffix: t.lookup("i+1 suffix ", suffix3(w)),
+	}
+	if len(t.ctxCache) >= cacheSize {
+		clear(t.ctxCache)
+	}
+	t.ctxCache[strings.Clone(w)] = cf
+	return cf
+}
+
+// word returns the weights of the features of w as written.
+func (t *Tagger) word(w string) *wordFeats {
+	if wf, ok := t.wordCache[w]; ok {
+		return wf
+	}
+	wf := &wordFeats{
+		suffix: t.lookup("i suffix ", w[len(w)-min(len(w), 3):]),
+		// prose converts the first byte, not the first rune, to a string.
+		pref1: t.lookup("i pref1 ", string(rune(w[0]))),
+	}
+	if len(t.wordCache) >= cacheSize {
+		clear(t.wordCache)
+	}
+	t.wordCache[strings.Clone(w)] = wf
+	return wf
+}
+
+// pair returns the scores of the bias and the previous-tag features.
+func (t *Tagger) pair(p1, p2 string) *pairScores {
+	k := [2]string{p1, p2}
+	if ps, ok := t.pairs[k]; ok {
+		return ps
+	}
+	clear(t.scores)
+	clear(t.touched)
+	t.feature("bias")
+	t.feature("i-1 tag ", p1)
+	t.feature("i-2 tag ", p2)
+	t.feature("i tag+i-2 tag ", p1, " ", p2)
+	ps := &pairScores{scores: slices.Clone(t.scores), touched: slices.Clone(t.touched)}
+	// Tags come from a closed set, so the pairs are bounded.
+	t.pairs[k] = ps
+	return ps
+}
+
+// lookup returns the weights of one feature.
+func (t *Tagger) lookup(parts ...string) []classWeight {
 	t.key = t.key[:0]
 	for _, p := range parts {
 		t.key = append(t.key, p...)
 	}
-	for _, cw := range t.m.weights[string(t.key)] {
+	return t.m.weights[string(t.key)]
+}
+
+func (t *Tagger) add(ws []classWeight) {
+	for _, cw := range ws {
 		t.scores[cw.class] += int64(cw.weight)
 		t.touched[cw.class] = true
 	}
 }
+
+// feature adds the weights of one feature to the scores.
+func (t *Tagger) feature(parts ...string) { t.add(t.lookup(parts...)) }
 
 func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
 
