@@ -91,6 +91,16 @@ func (m *Matcher) mention(doc *corpus.Annotated, s corpus.Sentence, i, end int, 
 			return corpus.Actor{}, false
 		}
 	case e.Type == Person:
+		// "Donald J. Trump", "Joseph R. Biden, Jr.": a middle initial
+		// and a generational suffix belong to the name.
+		if first-2 >= s.First && isInitial(m.keys[first-1]) && strings.HasPrefix(e.Name, m.keys[first-2]+" ") {
+			first -= 2
+		}
+		if last+1 < s.Last && m.keys[last] == "," && suffixes[m.keys[last+1]] {
+			last += 2
+		} else if last < s.Last && suffixes[m.keys[last]] {
+			last++
+		}
 		first = m.titleStart(s, first)
 	default:
 		if last < s.Last && groupNouns[strings.ToLower(m.keys[last])] && h.via != viaInstitution {
@@ -218,3 +228,11 @@ func isThe(k string) bool { return k == "the" || k == "The" || k == "THE" }
 func isPossessive(k string) bool {
 	return k == "'s" || k == "'" || k == "'S"
 }
+
+// isInitial reports whether k is an initial such as "J.".
+func isInitial(k string) bool {
+	return len(k) == 2 && k[1] == '.' && k[0] >= 'A' && k[0] <= 'Z'
+}
+
+// suffixes follow a person's name.
+var suffixes = map[string]bool{"Jr.": true, "Sr.": true, "II": true, "III": true}

@@ -480,6 +480,11 @@ func (f *Finder) compound(s corpus.Sentence, a corpus.Actor) []corpus.Actor {
 		for j >= s.First && (f.tag(j) == "PRP$" || f.tag(j) == "JJ" || f.tag(j) == "DT") {
 			j--
 		}
+		// "Trump and Ukraine's President Zelenskyy": the possessor is
+		// part of the conjunct.
+		if j > s.First && f.tag(j) == "POS" && f.cover[j-1] >= 0 {
+			j = f.doc.Actors[f.cover[j-1]].First - 1
+		}
 		if j < s.First || !(f.lower(j) == "and" || f.lower(j) == "," || f.lower(j) == "or") {
 			break
 		}

@@ -142,12 +142,16 @@ func (f *Finder) match(c *cue, i int, s corpus.Sentence) (occurrence, bool) {
 			// light verb's noun ("issued an ultimatum").
 			t := f.tag(j)
 			ok := t == "RB" || t == "PRP" || t == "DT" || t == "PRP$" || timeWords[f.lower(j)]
-			if c.pos == Light {
+			switch c.pos {
+			case Light:
 				// Modifiers of the noun: "held a telephone conversation",
-				// "issued a new ultimatum".
-				ok = ok || t == "JJ" || t == "CD" || t == "VBN" || t == "VBG" || t == "JJR" || (isNounTag(t) || t == "NNP") && last
+				// "held an extensive and productive meeting".
+				ok = ok || t == "JJ" || t == "CD" || t == "VBN" || t == "VBG" || t == "JJR" || t == "CC" || (isNounTag(t) || t == "NNP") && last
+			case Verb:
+				// A named object before a particle: "provided Ukraine with".
+				ok = ok || (t == "NNP" || t == "NNPS") && f.cover[j] >= 0
 			}
-			if !ok || skipped == 3 {
+			if !ok || skipped == 4 {
 				return o, false
 			}
 			skipped++

@@ -101,6 +101,10 @@ func (f *Finder) group(s corpus.Sentence, j int) ([]corpus.Actor, bool) {
 		return nil, false
 	}
 	party := func(a corpus.Actor) bool { return !a.Location && (a.Type == "country" || a.Type == "group") }
+	if n := f.lower(j); n == "leaders" || n == "presidents" {
+		// "the two leaders" are persons, and the countries they lead.
+		party = func(a corpus.Actor) bool { return !a.Location && f.isPerson(a) }
+	}
 	var out []corpus.Actor
 	add := func(a corpus.Actor, front bool) {
 		for _, b := range out {

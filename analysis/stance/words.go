@@ -17,7 +17,8 @@ var (
 	announceVerbs = set("announc", "declar", "make", "made", "issu", "deliv", "present", "submit", "unveil",
 		"tabl", "put", "send", "sent", "launch", "order", "lodg", "express", "voic", "reiter", "reaffirm",
 		"renew", "repeat", "plan", "prepar", "complet", "finalis", "finaliz",
-		"formul", "draft", "draw", "drew", "extend", "rais", "state", "restat", "confirm")
+		"formul", "draft", "draw", "drew", "extend", "rais", "state", "restat", "confirm", "underscor",
+		"emphas", "stress", "relay", "convey", "affirm")
 
 	// partyNouns, after "both", "two" or "the", name the parties last
 	// mentioned: "both sides", "the two leaders".

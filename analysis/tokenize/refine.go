@@ -169,18 +169,25 @@ var abbreviations = map[string]struct{}{
 }
 
 // mergeEllipses joins adjacent period tokens into one ("..."), which prose
-// splits one period at a time.
+// splits one period at a time, and an initial with its period ("R." in
+// "Joseph R. Biden").
 func mergeEllipses(text string, toks []corpus.Token) []corpus.Token {
 	out := toks[:0]
 	for _, t := range toks {
-		if n := len(out); n > 0 && t.Start == out[n-1].End && text[t.Start:t.End] == "." && isPeriods(text[out[n-1].Start:out[n-1].End]) {
-			out[n-1].End = t.End
-			continue
+		if n := len(out); n > 0 && t.Start == out[n-1].End && text[t.Start:t.End] == "." {
+			prev := text[out[n-1].Start:out[n-1].End]
+			if isPeriods(prev) || isInitial(prev) && (n == 1 || out[n-2].End < out[n-1].Start) {
+				out[n-1].End = t.End
+				continue
+			}
 		}
 		out = append(out, t)
 	}
 	return out
 }
+
+// isInitial reports whether w is a single capital letter.
+func isInitial(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 func isPeriods(s string) bool {
 	return s != "" && strings.Trim(s, ".") == ""

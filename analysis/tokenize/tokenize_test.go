@@ -47,6 +47,8 @@ func TestTokenizeOffsets(t *testing.T) {
 		{"abbreviation stays whole", "a final U.S. proposal", []tok{{"a", 0, 1}, {"final", 2, 7}, {"U.S.", 8, 12}, {"proposal", 13, 21}}},
 		{"abbreviation at sentence end", "in the U.S.", []tok{{"in", 0, 2}, {"the", 3, 6}, {"U.S.", 7, 11}}},
 		{"title keeps its period", "Mr. Lavrov", []tok{{"Mr.", 0, 3}, {"Lavrov", 4, 10}}},
+		{"initial keeps its period", "Joseph R. Biden", []tok{{"Joseph", 0, 6}, {"R.", 7, 9}, {"Biden", 10, 15}}},
+		{"a lone capital with a period reads as an initial", "Plan B.", []tok{{"Plan", 0, 4}, {"B.", 5, 7}}},
 		{"short capitalised word is not an abbreviation", "It is War.", []tok{{"It", 0, 2}, {"is", 3, 5}, {"War", 6, 9}, {".", 9, 10}}},
 		{"hyphenated words", "a 30-day ceasefire, empty-handed", []tok{{"a", 0, 1}, {"30-day", 2, 8}, {"ceasefire", 9, 18}, {",", 18, 19}, {"empty-handed", 20, 32}}},
 		{"hyphenated word before a dash", "empty-handed—and", []tok{{"empty-handed", 0, 12}, {"—", 12, 15}, {"and", 15, 18}}},
