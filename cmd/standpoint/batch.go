@@ -42,6 +42,9 @@ func (b *batch[R]) run(ctx context.Context, newWorker func() func(corpus.Documen
 	docs := corpus.Read(ctx, b.inputs, opts)
 	return analysis.Map(ctx, docs, b.flags.workers, newWorker, func(it analysis.Item[R]) error {
 		if it.Err != nil {
+			if b.flags.strict {
+				return fmt.Errorf("%w (stopped by --strict)", it.Err)
+			}
 			re := output.NewRecordError(it.Doc, it.Err)
 			if len(b.errors) < maxListedErrors {
 				fmt.Fprintf(b.env.stderr, "standpoint: %s\n", it.Err)

@@ -15,6 +15,7 @@ type inputFlags struct {
 	maxDocBytes int64
 	workers     int
 	errorsPath  string
+	strict      bool
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -29,6 +30,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.Int64Var(&f.maxDocBytes, "max-doc-bytes", corpus.DefaultMaxDocBytes, "refuse documents and records larger than `N` bytes")
 	fs.IntVarP(&f.workers, "jobs", "j", runtime.NumCPU(), "number of documents processed in parallel")
 	fs.StringVar(&f.errorsPath, "errors", "", "write records that failed to `FILE` (default: errors.jsonl beside the output)")
+	fs.BoolVar(&f.strict, "strict", false, "stop at the first record that fails, writing no output (exit code 1)")
 }
 
 func (f *inputFlags) options(e *env) (corpus.Options, error) {

@@ -46,6 +46,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitOK
 	case errors.As(err, &partial):
 		return exitPartial
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "standpoint: interrupted; outputs left as they were before the run")
+		return exitFailure
 	default:
 		fmt.Fprintf(stderr, "standpoint: %v\n", err)
 		return exitFailure

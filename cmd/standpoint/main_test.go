@@ -193,3 +193,20 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, stdout)
 	}
 }
+
+func TestStrict(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "docs.jsonl")
+	os.WriteFile(in, []byte(`{"id":"a","text":"Russia demands it."}`+"\n"+`{"id":"b"}`+"\n"+`{"id":"c","text":"Kyiv refuses."}`+"\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCmd(t, "", "analyze", "--strict", in, "-o", out)
+	if code != exitFailure || !strings.Contains(stderr, "docs.jsonl:2:") || !strings.Contains(stderr, "--strict") {
+		t.Errorf("exit %d, stderr %q: want exit 1 naming docs.jsonl:2", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "mentions.jsonl")); !os.IsNotExist(err) {
+		t.Errorf("--strict left outputs behind: %v", err)
+	}
+	if code, _, _ := runCmd(t, "", "analyze", in, "-o", out); code != exitPartial {
+		t.Errorf("without --strict: exit %d, want %d", code, exitPartial)
+	}
+}
