@@ -93,7 +93,7 @@ func (lr *lineReader) next() (line []byte, n int64, tooLong bool, err error) {
 func (r *reader) jsonDocument(src source, line int, data []byte) (Document, error) {
 	if data[0] != '{' {
 		if json.Valid(data) {
-			return Document{}, fmt.Errorf("want a JSON object, got %s", jsonKind(data))
+			return Document{}, fmt.Errorf("want a JSON object, got %s", JSONKind(data))
 		}
 	}
 	// A map, since the field names are configurable and other fields are
@@ -109,8 +109,8 @@ func (r *reader) jsonDocument(src source, line int, data []byte) (Document, erro
 	if !ok {
 		return Document{}, fmt.Errorf("missing field %q", f.Text)
 	}
-	if jsonKind(raw) != "string" {
-		return Document{}, fmt.Errorf("field %q: want a string, got %s", f.Text, jsonKind(raw))
+	if JSONKind(raw) != "string" {
+		return Document{}, fmt.Errorf("field %q: want a string, got %s", f.Text, JSONKind(raw))
 	}
 	if err := json.Unmarshal(raw, &d.Text); err != nil {
 		return Document{}, fmt.Errorf("field %q: %w", f.Text, err)
@@ -153,7 +153,7 @@ func jsonID(m map[string]json.RawMessage, name string) (string, error) {
 	if !ok {
 		return "", nil
 	}
-	switch kind := jsonKind(raw); kind {
+	switch kind := JSONKind(raw); kind {
 	case "null":
 		return "", nil
 	case "number":
@@ -175,7 +175,7 @@ func jsonOptionalString(m map[string]json.RawMessage, name string) (string, erro
 	if !ok {
 		return "", nil
 	}
-	switch kind := jsonKind(raw); kind {
+	switch kind := JSONKind(raw); kind {
 	case "null":
 		return "", nil
 	case "string":
@@ -189,8 +189,9 @@ func jsonOptionalString(m map[string]json.RawMessage, name string) (string, erro
 	}
 }
 
-// jsonKind names the type of a valid JSON value for messages.
-func jsonKind(raw []byte) string {
+// JSONKind names the type of a valid JSON value ("string", "number",
+// "object", ...), for messages about fields of the wrong type.
+func JSONKind(raw []byte) string {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return "nothing"

@@ -136,7 +136,7 @@ func ReadGold(r io.Reader, name string) ([]GoldItem, error) {
 func parseGold(data []byte) (GoldItem, error) {
 	var it GoldItem
 	var g goldLine
-	if kind := jsonKind(data); kind != "object" && json.Valid(data) {
+	if kind := corpus.JSONKind(data); kind != "object" && json.Valid(data) {
 		return it, fmt.Errorf("want a JSON object, got %s", kind)
 	}
 	if err := json.Unmarshal(data, &g); err != nil {
@@ -206,7 +206,7 @@ func parseGold(data []byte) (GoldItem, error) {
 
 // isNull reports whether a field is absent or null.
 func isNull(raw json.RawMessage) bool {
-	return raw == nil || jsonKind(raw) == "null"
+	return raw == nil || corpus.JSONKind(raw) == "null"
 }
 
 // stringField returns a string field; absent or null gives "", an error
@@ -219,7 +219,7 @@ func stringField(raw json.RawMessage, name string, required bool) (string, error
 		return "", nil
 	}
 	var s string
-	if kind := jsonKind(raw); kind != "string" {
+	if kind := corpus.JSONKind(raw); kind != "string" {
 		return "", fmt.Errorf("%q must be a string, not %s", name, kind)
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
@@ -238,7 +238,7 @@ func stringsField(raw json.RawMessage, name string) ([]string, error) {
 		return nil, nil
 	}
 	var list []string
-	switch kind := jsonKind(raw); kind {
+	switch kind := corpus.JSONKind(raw); kind {
 	case "string":
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
@@ -254,7 +254,7 @@ func stringsField(raw json.RawMessage, name string) ([]string, error) {
 			return nil, fmt.Errorf("%q must not be an empty list", name)
 		}
 		for i, e := range elems {
-			if kind := jsonKind(e); kind != "string" {
+			if kind := corpus.JSONKind(e); kind != "string" {
 				return nil, fmt.Errorf("%q: element %d must be a string, not %s", name, i+1, kind)
 			}
 			var s string
@@ -276,7 +276,7 @@ func stringsField(raw json.RawMessage, name string) ([]string, error) {
 
 // boolField returns a field that must be true or false.
 func boolField(raw json.RawMessage, name string) (bool, error) {
-	if kind := jsonKind(raw); kind != "boolean" {
+	if kind := corpus.JSONKind(raw); kind != "boolean" {
 		return false, fmt.Errorf("%q must be true or false, not %s", name, kind)
 	}
 	var b bool
@@ -299,26 +299,6 @@ func offsetField(raw json.RawMessage, name string) (int, bool, error) {
 	return n, true, nil
 }
 
-// jsonKind names the type of a valid JSON value for messages.
-func jsonKind(raw []byte) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return "nothing"
-	}
-	switch raw[0] {
-	case '"':
-		return "string"
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
 
 // jsonError rewrites an error of encoding/json about one line for the
 // reader of the file.
@@ -475,7 +455,7 @@ func (mr *MentionReader) Line() int { return mr.line }
 // parseMention decodes and checks one line of a mentions file.
 func parseMention(data []byte) (output.Mention, error) {
 	var m output.Mention
-	if kind := jsonKind(data); kind != "object" && json.Valid(data) {
+	if kind := corpus.JSONKind(data); kind != "object" && json.Valid(data) {
 		return m, fmt.Errorf("want a JSON object, got %s", kind)
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
