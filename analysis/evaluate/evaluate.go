@@ -299,7 +299,6 @@ func offsetField(raw json.RawMessage, name string) (int, bool, error) {
 	return n, true, nil
 }
 
-
 // jsonError rewrites an error of encoding/json about one line for the
 // reader of the file.
 func jsonError(err error) error {
