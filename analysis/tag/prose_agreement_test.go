@@ -87,7 +87,8 @@ func (t *Tagger) tieAt(words, tags []string, i int) bool {
 	if _, ok := t.m.known[words[i]]; ok {
 		return false
 	}
-	best := t.predict(i+2, words[i], p1, p2)
+	t.prepare(words)
+	best := t.predict(i+2, t.word(words[i]), p1, p2)
 	var top int64
 	for c, ok := range t.touched {
 		if ok && t.m.classes[c] == best {

@@ -17,11 +17,10 @@ type Tagger struct {
 	scores  []int64
 	touched []bool
 	key     []byte
-	// fixed caches, per word, the tag prose's rules give before the model
-	// ("" when none does): the rules are regular expressions.
-	fixed map[string]string
-	// The model's weights for the features of a word type in each position,
-	// and the scores of each pair of previous tags, looked up once.
+	// Per sentence: the context features of each position.
+	cf []*ctxFeats
+	// What the model says of a word type, of a normalized context word and
+	// of a pair of previous tags, worked out once and kept (capped).
 	ctxCache  map[string]*ctxFeats
 	wordCache map[string]*wordFeats
 	pairs     map[[2]string]*pairScores
@@ -33,9 +32,13 @@ type ctxFeats struct {
 	at, prev1, prev2, next1, next2, prevSuffix, nextSuffix []classWeight
 }
 
-// wordFeats holds the weights of the features of the word being tagged,
-// as written.
+// wordFeats holds what depends only on a word as written: its normalized
+// form, the tag prose's rules or dictionary give it (fixed, or known >= 0),
+// and the weights of its own features.
 type wordFeats struct {
+	norm          string
+	fixed         string
+	known         int
 	suffix, pref1 []classWeight
 }
 
@@ -46,16 +49,12 @@ type pairScores struct {
 	touched []bool
 }
 
-// fixedCacheSize caps the cache of fixed tags; it starts afresh when full.
-const fixedCacheSize = 1 << 16
-
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
 	return &Tagger{
 		m:       m,
 		scores:  make([]int64, len(m.classes)),
 		touched: make([]bool, len(m.classes)),
-		fixed:   make(map[string]string),
 
 		ctxCache:  make(map[string]*ctxFeats),
 		wordCache: make(map[string]*wordFeats),
@@ -78,18 +77,30 @@ var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'",
 // words[i]; tags must be at least as long as words. Words should be passed
 // through Sanitize first.
 func (t *Tagger) Tag(words []string, tags []string) {
-	n := len(words)
-	t.ctx = t.ctx[:0]
-	t.ctx = append(t.ctx, "-START-", "-START2-")
-	for _, w := range words {
-		t.ctx = append(t.ctx, normalize(w))
-	}
-	t.ctx = append(t.ctx, "-END-", "-END2-")
+	t.prepare(words)
 	p1, p2 := "-START-", "-START2-"
-	for i := 0; i < n; i++ {
+	for i := range words {
 		tag := t.tagWord(i, words[i], p1, p2)
 		tags[i] = tag
 		p2, p1 = p1, tag
+	}
+}
+
+// prepare builds the context of a sentence: the normalized words between
+// the start and end markers, and their features.
+func (t *Tagger) prepare(words []string) {
+	t.ctx = append(t.ctx[:0], "-START-", "-START2-")
+	for _, w := range words {
+		norm := ""
+		if w != "" {
+			norm = t.word(w).norm
+		}
+		t.ctx = append(t.ctx, norm)
+	}
+	t.ctx = append(t.ctx, "-END-", "-END2-")
+	t.cf = t.cf[:0]
+	for _, c := range t.ctx {
+		t.cf = append(t.cf, t.context(c))
 	}
 }
 
@@ -104,21 +115,14 @@ func (t *Tagger) tagWord(i int, w, p1, p2 string) string {
 	if w == "" {
 		return ""
 	}
-	fixed, ok := t.fixed[w]
-	if !ok {
-		fixed = fixedTag(w)
-		if len(t.fixed) >= fixedCacheSize {
-			clear(t.fixed)
-		}
-		t.fixed[strings.Clone(w)] = fixed
+	wf := t.word(w)
+	if wf.fixed != "" {
+		return wf.fixed
 	}
-	if fixed != "" {
-		return fixed
+	if wf.known >= 0 {
+		return t.m.classes[wf.known]
 	}
-	if c, ok := t.m.known[w]; ok {
-		return t.m.classes[c]
-	}
-	return t.predict(i+2, w, p1, p2)
+	return t.predict(i+2, wf, p1, p2)
 }
 
 // fixedTag returns the tag prose gives w without its model, or "".
@@ -142,24 +146,20 @@ func fixedTag(w string) string {
 // context position i. The weights of features that depend on one word or
 // on the previous tags alone come from caches; only the feature joining the
 // previous tag and the word is looked up each time.
-func (t *Tagger) predict(i int, w, p1, p2 string) string {
-	ctx := t.ctx
+func (t *Tagger) predict(i int, wf *wordFeats, p1, p2 string) string {
 	ps := t.pair(p1, p2)
 	copy(t.scores, ps.scores)
 	copy(t.touched, ps.touched)
-	wf := t.word(w)
 	t.add(wf.suffix)
 	t.add(wf.pref1)
-	t.add(t.context(ctx[i]).at)
-	t.feature("i-1 tag+i word ", p1, " ", ctx[i])
-	prev := t.context(ctx[i-1])
-	t.add(prev.prev1)
-	t.add(prev.prevSuffix)
-	t.add(t.context(ctx[i-2]).prev2)
-	next := t.context(ctx[i+1])
-	t.add(next.next1)
-	t.add(next.nextSuffix)
-	t.add(t.context(ctx[i+2]).next2)
+	t.add(t.cf[i].at)
+	t.feature("i-1 tag+i word ", p1, " ", t.ctx[i])
+	t.add(t.cf[i-1].prev1)
+	t.add(t.cf[i-1].prevSuffix)
+	t.add(t.cf[i-2].prev2)
+	t.add(t.cf[i+1].next1)
+	t.add(t.cf[i+1].nextSuffix)
+	t.add(t.cf[i+2].next2)
 	best := -1
 	for c, ok := range t.touched {
 		if ok && (best < 0 || t.scores[c] > t.scores[best]) {
@@ -202,9 +202,15 @@ func (t *Tagger) word(w string) *wordFeats {
 		return wf
 	}
 	wf := &wordFeats{
+		norm:   normalize(w),
+		fixed:  fixedTag(w),
+		known:  -1,
 		suffix: t.lookup("i suffix ", w[len(w)-min(len(w), 3):]),
 		// prose converts the first byte, not the first rune, to a string.
 		pref1: t.lookup("i pref1 ", string(rune(w[0]))),
+	}
+	if c, ok := t.m.known[w]; ok {
+		wf.known = int(c)
 	}
 	if len(t.wordCache) >= cacheSize {
 		clear(t.wordCache)
