@@ -45,19 +45,20 @@ func LoadModels() (*Models, error) {
 // An Annotator annotates documents one at a time. It is not safe for
 // concurrent use: each worker owns one.
 type Annotator struct {
-	models   *Models
-	actors   *actors.Matcher
-	stances  *stance.Finder
-	speakers map[string]*corpus.Actor // by source
-	tagger   *tag.Tagger
-	stemmer  *stem.Stemmer
-	words    []string
-	tags     []string
+	models    *Models
+	actors    *actors.Matcher
+	stances   *stance.Finder
+	speakers  map[string]*corpus.Actor // by source
+	tokenizer *tokenize.Tokenizer
+	tagger    *tag.Tagger
+	stemmer   *stem.Stemmer
+	words     []string
+	tags      []string
 }
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	a := &Annotator{models: m, tagger: m.Tagger.NewTagger(), stemmer: stem.New(), speakers: map[string]*corpus.Actor{}}
+	a := &Annotator{models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), stemmer: stem.New(), speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
 		if m.Stances != nil {
@@ -83,7 +84,7 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 // tokens adds the token and sentence layers.
 func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
-	ad.Tokens = tokenize.Tokenize(doc.Text, nil)
+	ad.Tokens = a.tokenizer.Tokenize(doc.Text, nil)
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, nil)
 	for _, s := range ad.Sentences {
 		toks := ad.Tokens[s.First:s.Last]

@@ -61,9 +61,10 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 	var toks []corpus.Token
+	tz := tokenize.New()
 	stage("tokenize", func() {
 		for _, d := range docs {
-			toks = tokenize.Tokenize(d.Text, toks[:0])
+			toks = tz.Tokenize(d.Text, toks[:0])
 		}
 	})
 	var sents []corpus.Sentence

@@ -16,57 +16,94 @@ import (
 	"github.com/standpoint/standpoint/corpus"
 )
 
+// A Tokenizer tokenizes texts. prose's tokenizer splits each white-space
+// separated chunk on its own, so a Tokenizer runs it once per distinct
+// chunk and remembers the result (up to CacheSize chunks): most chunks of
+// a corpus are frequent words. It is not safe for concurrent use: each
+// worker owns one.
+type Tokenizer struct {
+	cache map[string][]span
+}
+
+// CacheSize caps the chunks a Tokenizer remembers; the cache starts afresh
+// when full.
+const CacheSize = 1 << 16
+
+// New returns a Tokenizer with an empty cache.
+func New() *Tokenizer { return &Tokenizer{cache: make(map[string][]span)} }
+
+// Tokenize tokenizes text with a Tokenizer of its own; see
+// Tokenizer.Tokenize.
+func Tokenize(text string, dst []corpus.Token) []corpus.Token {
+	return New().Tokenize(text, dst)
+}
+
 // Tokenize appends the tokens of text to dst and returns the extended slice.
 // Every token satisfies 0 <= Start < End <= len(text), tokens are in order
 // and do not overlap, and no token holds white space.
-func Tokenize(text string, dst []corpus.Token) []corpus.Token {
-	spans, ok := proseSpans(text)
-	if !ok {
-		spans = fallbackSpans(text)
+func (t *Tokenizer) Tokenize(text string, dst []corpus.Token) []corpus.Token {
+	start := -1
+	flush := func(end int) {
+		chunk := text[start:end]
+		spans, ok := t.cache[chunk]
+		if !ok {
+			spans = chunkSpans(chunk)
+			if len(t.cache) >= CacheSize {
+				clear(t.cache)
+			}
+			t.cache[strings.Clone(chunk)] = spans
+		}
+		for _, s := range spans {
+			dst = refine(text, start+s.start, start+s.end, dst)
+		}
 	}
-	for _, s := range spans {
-		dst = refine(text, s.start, s.end, dst)
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				flush(i)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		flush(len(text))
 	}
 	return mergeEllipses(text, dst)
 }
 
 type span struct{ start, end int }
 
-// proseSpans runs prose's tokenizer and aligns its tokens to text, one
-// white-space separated chunk at a time. Where prose dropped or garbled part
-// of a chunk (it does on some quoted words and on text whose case mapping
-// changes byte lengths), the rest of that chunk is kept as one span for
-// refine to split, so no text is ever lost.
-func proseSpans(text string) (spans []span, ok bool) {
+// chunkSpans runs prose's tokenizer on one chunk of text without white
+// space and aligns its tokens to the chunk. Where prose drops or garbles
+// part of a chunk (it does on some quoted words and on text whose case
+// mapping changes byte lengths), or fails, the rest of the chunk is kept as
+// one span for refine to split, so no text is ever lost.
+func chunkSpans(chunk string) (spans []span) {
 	defer func() {
 		if recover() != nil {
-			spans, ok = nil, false
+			spans = []span{{0, len(chunk)}}
 		}
 	}()
-	doc, err := prose.NewDocument(text,
+	doc, err := prose.NewDocument(chunk,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
-		return nil, false
+		return []span{{0, len(chunk)}}
 	}
-	toks := doc.Tokens()
-	spans = make([]span, 0, len(toks)+len(toks)/4)
-	k := 0
-	for _, chunk := range fallbackSpans(text) {
-		pos := chunk.start
-		for pos < chunk.end && k < len(toks) {
-			end, ok := align(text[:chunk.end], pos, toks[k].Text)
-			if !ok {
-				break
-			}
-			spans = append(spans, span{pos, end})
-			pos = end
-			k++
+	pos := 0
+	for _, tok := range doc.Tokens() {
+		end, ok := align(chunk, pos, tok.Text)
+		if !ok {
+			break
 		}
-		if pos < chunk.end {
-			spans = append(spans, span{pos, chunk.end})
-		}
+		spans = append(spans, span{pos, end})
+		pos = end
 	}
-	return spans, true
+	if pos < len(chunk) {
+		spans = append(spans, span{pos, len(chunk)})
+	}
+	return spans
 }
 
 // proseRewrites are the replacements prose's tokenizer makes before it
@@ -103,25 +140,4 @@ func align(text string, pos int, tok string) (int, bool) {
 		}
 	}
 	return pos, true
-}
-
-// fallbackSpans splits text at white space; refine then separates
-// punctuation. It serves where prose cannot.
-func fallbackSpans(text string) []span {
-	var spans []span
-	start := -1
-	for i, r := range text {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				spans = append(spans, span{start, i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		spans = append(spans, span{start, len(text)})
-	}
-	return spans
 }

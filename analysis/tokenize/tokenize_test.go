@@ -164,3 +164,17 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenizerCache checks that a Tokenizer that remembers chunks splits
+// text exactly as a fresh one does.
+func TestTokenizerCache(t *testing.T) {
+	tz := New()
+	texts := []string{"Putin’s “Brownian diplomacy,” agenda—nor", "agenda—nor Putin’s U.S. 30-day", "‘sovereignty’ Putin’s"}
+	for range 2 {
+		for _, text := range texts {
+			if got, want := fmt.Sprint(tz.Tokenize(text, nil)), fmt.Sprint(New().Tokenize(text, nil)); got != want {
+				t.Errorf("%q: cached %s, fresh %s", text, got, want)
+			}
+		}
+	}
+}
