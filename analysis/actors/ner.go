@@ -79,6 +79,11 @@ var loadNER = sync.OnceValues(func() (*nerModel, error) {
 	return m, nil
 })
 
+// WarmUp loads the entity model in the background, so that its decoding
+// overlaps with other start-up work; the first name that needs it then
+// waits only for what is left.
+func WarmUp() { go loadNER() }
+
 // An entity as prose's chunker forms it.
 type entity struct {
 	text  string

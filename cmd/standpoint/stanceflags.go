@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/standpoint/standpoint/analysis"
+	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/stance"
 )
 
@@ -56,6 +57,9 @@ func (f *stanceFlags) extractor() (*stance.Extractor, error) {
 
 // loadModels builds every model a stance run needs.
 func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
+	if !af.noUnknown {
+		actors.WarmUp()
+	}
 	models, err := analysis.LoadModels()
 	if err != nil {
 		return nil, err
