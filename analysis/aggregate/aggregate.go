@@ -190,7 +190,9 @@ func (g *Aggregator) Add(doc *corpus.Annotated) {
 			sa.toward.add(t)
 		}
 		if len(sa.examples) < MaxExamples {
-			sa.examples = append(sa.examples, Example{Doc: doc.ID, Start: st.Start, End: st.End, Text: doc.Text[st.Start:st.End]})
+			// Copies, here and in every counter: a slice of the text would
+			// keep the whole document in memory for the rest of the run.
+			sa.examples = append(sa.examples, Example{Doc: strings.Clone(doc.ID), Start: st.Start, End: st.End, Text: strings.Clone(doc.Text[st.Start:st.End])})
 		}
 		if g.by != "" {
 			acc.addBucket(bucket, st)
@@ -227,7 +229,7 @@ func (g *Aggregator) Failed() { g.totals.Failed++ }
 func (g *Aggregator) actor(id, name, typ string) *actorAcc {
 	acc := g.actors[id]
 	if acc == nil {
-		acc = &actorAcc{id: id, name: name, typ: typ, stances: make(map[string]*stanceAcc)}
+		acc = &actorAcc{id: strings.Clone(id), name: strings.Clone(name), typ: typ, stances: make(map[string]*stanceAcc)}
 		g.actors[id] = acc
 	}
 	if acc.typ == "" {
@@ -325,7 +327,8 @@ func (c *counter) add(s string) {
 		if len(c.m) >= maxDistinct {
 			c.prune()
 		}
-		c.first[k] = s
+		k = strings.Clone(k)
+		c.first[k] = strings.Clone(s)
 	}
 	c.m[k]++
 }

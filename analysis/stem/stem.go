@@ -10,7 +10,7 @@ import (
 
 // CacheSize caps how many distinct words a Stemmer remembers; the cache
 // starts afresh when full, so memory stays flat on any corpus.
-const CacheSize = 1 << 16
+const CacheSize = 1 << 15
 
 // A Stemmer stems words, remembering recent results. It is not safe for
 // concurrent use: each worker owns one.

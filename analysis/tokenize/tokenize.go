@@ -27,7 +27,7 @@ type Tokenizer struct {
 
 // CacheSize caps the chunks a Tokenizer remembers; the cache starts afresh
 // when full.
-const CacheSize = 1 << 16
+const CacheSize = 1 << 15
 
 // New returns a Tokenizer with an empty cache.
 func New() *Tokenizer { return &Tokenizer{cache: make(map[string][]span)} }
