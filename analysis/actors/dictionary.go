@@ -15,6 +15,7 @@ type Dictionary struct {
 	entries []Entry
 	byID    map[string]int
 	root    *node
+	tz      *tokenize.Tokenizer // splits names while the dictionary is built
 }
 
 // A node of the token trie: aliases are matched token by token.
@@ -44,7 +45,8 @@ const (
 // override the defaults. Countries whose id is an ISO 3166 code also match
 // their English name from the Unicode CLDR.
 func New(lists ...[]Entry) (*Dictionary, error) {
-	d := &Dictionary{byID: make(map[string]int), root: &node{}}
+	d := &Dictionary{byID: make(map[string]int), root: &node{}, tz: tokenize.New()}
+	defer func() { d.tz = nil }()
 	for _, list := range lists {
 		for _, e := range list {
 			if i, ok := d.byID[e.ID]; ok {
@@ -95,9 +97,9 @@ func New(lists ...[]Entry) (*Dictionary, error) {
 
 // keyTokens splits a name into the keys the trie is built from, the way
 // text is tokenized, without a leading "the" (matching makes it optional).
-func keyTokens(name string) []string {
+func keyTokens(tz *tokenize.Tokenizer, name string) []string {
 	var keys []string
-	for _, t := range tokenize.Tokenize(name, nil) {
+	for _, t := range tz.Tokenize(name, nil) {
 		keys = append(keys, key(name[t.Start:t.End]))
 	}
 	if len(keys) > 1 && (keys[0] == "the" || keys[0] == "The") {
@@ -111,7 +113,7 @@ func keyTokens(name string) []string {
 func key(w string) string { return tag.Sanitize(w) }
 
 func (d *Dictionary) add(name string, entry int, via string) {
-	keys := keyTokens(name)
+	keys := keyTokens(d.tz, name)
 	if len(keys) == 0 {
 		return
 	}

@@ -40,6 +40,10 @@ var loadDefault = sync.OnceValues(func() (*Model, error) {
 // Default returns prose's English model, decoding it on first use.
 func Default() (*Model, error) { return loadDefault() }
 
+// WarmUp starts decoding the default model in the background, so that it
+// overlaps with other start-up work; Default then waits for what is left.
+func WarmUp() { go loadDefault() }
+
 func loadProse() (*Model, error) {
 	var classes []string
 	var tags map[string]string

@@ -8,6 +8,7 @@ import (
 	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/stance"
+	"github.com/standpoint/standpoint/analysis/tag"
 )
 
 // stanceFlags choose the stance lexicon and the voice of documents.
@@ -57,16 +58,20 @@ func (f *stanceFlags) extractor() (*stance.Extractor, error) {
 
 // loadModels builds every model a stance run needs.
 func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
+	// The models decode in the background while the dictionary is built.
+	tag.WarmUp()
 	if !af.noUnknown {
 		actors.WarmUp()
+	}
+	dict, err := af.dictionary()
+	if err != nil {
+		return nil, err
 	}
 	models, err := analysis.LoadModels()
 	if err != nil {
 		return nil, err
 	}
-	if models.Actors, err = af.dictionary(); err != nil {
-		return nil, err
-	}
+	models.Actors = dict
 	models.UnknownActors = !af.noUnknown
 	if sf == nil {
 		return models, nil
