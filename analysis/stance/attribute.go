@@ -150,6 +150,14 @@ func (f *Finder) walkChain(s corpus.Sentence, head int) chain {
 	j := head - 1
 	for j >= s.First {
 		w, t := f.lower(j), f.tag(j)
+		if f.cover[j] >= 0 {
+			// An actor ends the chain whatever its tag: the tagger
+			// sometimes reads a name at the start of a sentence as an
+			// adverb.
+			ch.start = j + 1
+			ch.passive = sawBe
+			return ch
+		}
 		switch {
 		case negations[w]:
 			ch.negated = true

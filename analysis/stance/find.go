@@ -199,6 +199,9 @@ func (f *Finder) verbTaggedAsNoun(i int, s corpus.Sentence) bool {
 		return false
 	}
 	prev := i - 1
+	for prev > s.First && strings.HasPrefix(f.tag(prev), "RB") { // "Russia now seeks"
+		prev--
+	}
 	if f.cover[prev] < 0 && f.tag(prev) != "PRP" {
 		return false
 	}

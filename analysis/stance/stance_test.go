@@ -68,6 +68,7 @@ func TestAttribution(t *testing.T) {
 		{"reduced passive with dashes", "Ukraine—backed by the EU—issued an ultimatum to Russia.", []string{"EU support toward=UKR", "UKR threaten toward=RUS"}},
 		{"compound subject", "Kyiv and its European allies formally rejected it.", []string{"UKR reject", "EU reject"}},
 		{"compound subject with a possessor", "President Trump and Ukraine’s President Zelenskyy had a phone conversation.", []string{"USA negotiate", "UKR negotiate"}},
+		{"a name the tagger misreads still ends the chain", "Russia now seeks a partial reconnection of its banks.", []string{"RUS seek"}},
 		{"coordinated verbs share the subject", "Ukraine demands a ceasefire and firmly refuses to discuss concessions.", []string{"UKR demand", "UKR reject"}},
 		{"participle clause", "Zelensky responded with a counteroffer—urging Putin to attend in person.", []string{"UKR propose", "UKR appeal toward=RUS"}},
 		{"pronoun it", "The Kremlin reverted to a format it had previously proposed.", []string{"RUS propose"}},
