@@ -30,8 +30,8 @@ func (f *Finder) attribute(si int, s corpus.Sentence, o occurrence) {
 	targetFrom := o.last
 	switch {
 	case o.c.pos == Noun:
-		// A noun names a stance only where an actor owns it ("a U.S.
-		// proposal", "Russia's demands") or a verb of announcing or
+		// A noun names a stance only where a named actor owns it ("a
+		// U.S. proposal", "Russia's demands") or a verb of announcing or
 		// considering governs it ("considering a withdrawal").
 		if v, ok := f.governingVerb(s, o.head); ok {
 			ch = f.walkChain(s, v)
@@ -43,7 +43,9 @@ func (f *Finder) attribute(si int, s corpus.Sentence, o occurrence) {
 				evStart = min(evStart, actors[0].Start)
 			}
 			evStart = min(evStart, f.doc.Tokens[ch.start].Start)
-		} else if owner, at := f.owner(s, o.head); len(owner) > 0 {
+		} else if owner, at := f.owner(s, o.head); len(owner) > 0 && f.tag(at) != "PRP$" {
+			// Only a named owner: "its proposals" mostly refers back to
+			// an act already reported, "a U.S. proposal" reports one.
 			actors = owner
 			evStart = min(evStart, f.doc.Tokens[at].Start)
 		}
