@@ -233,7 +233,7 @@ func (f *Finder) walkChain(s corpus.Sentence, head int) chain {
 func (f *Finder) verbBefore(s corpus.Sentence, to int) int {
 	for j, n := to-1, 0; j >= s.First && n < 5; j, n = j-1, n+1 {
 		t := f.tag(j)
-		if isVerbTag(t) || t == "JJ" && f.isCueAdj(j, s) {
+		if isVerbTag(t) || t == "JJ" && f.isCueAdj(j) {
 			return j
 		}
 		// Objects and places between a verb and its purpose: "urging
@@ -271,7 +271,8 @@ func (f *Finder) readiness(v int, s corpus.Sentence) bool {
 	return false
 }
 
-func (f *Finder) isCueAdj(j int, s corpus.Sentence) bool {
+// isCueAdj reports whether the adjective at j may open an adjectival cue.
+func (f *Finder) isCueAdj(j int) bool {
 	for _, c := range f.x.cues[f.stem(j)] {
 		if c.pos == Adj {
 			return true
@@ -589,10 +590,17 @@ func (f *Finder) adjacent(as []corpus.Actor, start int) bool {
 // actorsIn returns the actors mentioned in tokens first..last-1.
 func (f *Finder) actorsIn(first, last int) []corpus.Actor {
 	var out []corpus.Actor
-	for _, a := range f.doc.Actors {
-		if !a.Location && a.First >= first && a.Last <= last {
-			out = append(out, a)
+	for j := first; j < last; {
+		c := f.cover[j]
+		if c < 0 {
+			j++
+			continue
 		}
+		a := f.doc.Actors[c]
+		if a.First >= first && a.Last <= last {
+			out = append(out, a) // cover holds no locations
+		}
+		j = a.Last
 	}
 	return out
 }

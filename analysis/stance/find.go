@@ -18,6 +18,7 @@ type Finder struct {
 	cover   []int          // token -> index of the actor mention covering it, or -1
 	quotes  []quote
 	out     []corpus.Stance
+	si      int          // the index of the sentence at hand
 	occs    []occurrence // the cues of the sentence at hand
 	// lastTarget records the targets of the stances of the sentence at
 	// hand, for dedupe.
@@ -57,6 +58,7 @@ func (f *Finder) Find(doc *corpus.Annotated, speaker *corpus.Actor) []corpus.Sta
 	f.quotes = f.findQuotes()
 	f.out = nil
 	for si, s := range doc.Sentences {
+		f.si = si
 		start := len(f.out)
 		f.occs = f.cues(s)
 		for _, o := range f.occs {

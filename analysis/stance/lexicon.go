@@ -132,13 +132,14 @@ func (lex *Lexicon) decodeSection(kv *ast.MappingValueNode, file string) error {
 	return nil
 }
 
+// check checks each item on its own. Cue stances are checked against the
+// categories in New, once files are merged, since a user file may add cues
+// only.
 func (lex *Lexicon) check(file string) error {
-	stances := map[string]bool{None: true}
 	for _, c := range lex.Categories {
 		if c.Stance == "" || c.Stance == None {
 			return &FileError{File: file, Err: fmt.Errorf("category with no usable stance name %q", c.Stance)}
 		}
-		stances[c.Stance] = true
 	}
 	for _, c := range lex.Cues {
 		fail := func(format string, args ...any) error {
@@ -155,9 +156,6 @@ func (lex *Lexicon) check(file string) error {
 		case c.POS == Noun && len(words) != 1:
 			return fail("a noun cue is one word")
 		}
-		// Stances are checked against the categories once files are
-		// merged (New), since a user file may add cues only.
-		_ = stances
 	}
 	for _, m := range lex.Modality {
 		if len(strings.Fields(m.Words)) == 0 || m.Value == "" {

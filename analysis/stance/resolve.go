@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/standpoint/standpoint/corpus"
@@ -39,8 +40,8 @@ func (f *Finder) isPerson(a corpus.Actor) bool {
 // recent returns the nearest actor before token j, in this sentence or the
 // one before, that satisfies ok.
 func (f *Finder) recent(s corpus.Sentence, j int, ok func(corpus.Actor) bool) []corpus.Actor {
-	floor := f.sentenceFloor(s, 1)
-	for i := len(f.doc.Actors) - 1; i >= 0; i-- {
+	floor := f.sentenceFloor(1)
+	for i := f.before(j) - 1; i >= 0; i-- {
 		a := f.doc.Actors[i]
 		if a.Last > j || a.Location {
 			continue
@@ -58,8 +59,8 @@ func (f *Finder) recent(s corpus.Sentence, j int, ok func(corpus.Actor) bool) []
 // recentPair returns the most recent actors coordinated with "and"
 // before token j, or a plural group ("Russian officials").
 func (f *Finder) recentPair(s corpus.Sentence, j int) []corpus.Actor {
-	floor := f.sentenceFloor(s, 1)
-	for i := len(f.doc.Actors) - 1; i >= 0; i-- {
+	floor := f.sentenceFloor(1)
+	for i := f.before(j) - 1; i >= 0; i-- {
 		a := f.doc.Actors[i]
 		if a.Last > j || a.Location {
 			continue
@@ -78,14 +79,16 @@ func (f *Finder) recentPair(s corpus.Sentence, j int) []corpus.Actor {
 }
 
 // sentenceFloor returns the first token of the sentence back sentences
-// before s.
-func (f *Finder) sentenceFloor(s corpus.Sentence, back int) int {
-	for i, t := range f.doc.Sentences {
-		if t.First == s.First {
-			return f.doc.Sentences[max(0, i-back)].First
-		}
-	}
-	return s.First
+// before the sentence at hand.
+func (f *Finder) sentenceFloor(back int) int {
+	return f.doc.Sentences[max(0, f.si-back)].First
+}
+
+// before returns the number of actor mentions that start before token j:
+// mentions are in text order, so a scan back from there needs not look at
+// the rest of a long document.
+func (f *Finder) before(j int) int {
+	return sort.Search(len(f.doc.Actors), func(i int) bool { return f.doc.Actors[i].First >= j })
 }
 
 // group resolves a phrase for the parties of a conflict or talks ending at
@@ -131,8 +134,8 @@ func (f *Finder) group(s corpus.Sentence, j int) ([]corpus.Actor, bool) {
 	}
 	// The parties named last, nearby; else the first two parties of the
 	// document, as in a readout of a call between two leaders.
-	floor := f.sentenceFloor(s, 2)
-	for i := len(f.doc.Actors) - 1; i >= 0 && len(out) < 2; i-- {
+	floor := f.sentenceFloor(2)
+	for i := f.before(j) - 1; i >= 0 && len(out) < 2; i-- {
 		a := f.doc.Actors[i]
 		if a.First < floor {
 			break

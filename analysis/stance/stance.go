@@ -109,12 +109,3 @@ func New(lexicons ...*Lexicon) (*Extractor, error) {
 	}
 	return x, nil
 }
-
-// Categories returns the stance categories, keyed by stance.
-func (x *Extractor) Categories() map[string]Category {
-	out := make(map[string]Category, len(x.categories))
-	for k, v := range x.categories {
-		out[k] = v
-	}
-	return out
-}

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/pflag"
 	"github.com/standpoint/standpoint/analysis/actors"
 )
@@ -33,16 +30,9 @@ func (f *actorFlags) dictionary() (*actors.Dictionary, error) {
 		lists = append(lists, entries)
 	}
 	for _, path := range f.files {
-		st, err := os.Stat(path)
+		data, err := readDataFile("actors", path, actors.MaxFileBytes)
 		if err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-		if st.Size() > actors.MaxFileBytes {
-			return nil, fmt.Errorf("actors: %s: file of %d bytes is larger than the limit of %d", path, st.Size(), actors.MaxFileBytes)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
+			return nil, err
 		}
 		entries, err := actors.Parse(data, path)
 		if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/pflag"
 	"github.com/standpoint/standpoint/analysis"
@@ -36,16 +35,9 @@ func (f *stanceFlags) extractor() (*stance.Extractor, error) {
 		lexs = append(lexs, lex)
 	}
 	for _, path := range f.files {
-		st, err := os.Stat(path)
+		data, err := readDataFile("lexicon", path, stance.MaxFileBytes)
 		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
-		}
-		if st.Size() > stance.MaxFileBytes {
-			return nil, fmt.Errorf("lexicon: %s: file of %d bytes is larger than the limit of %d", path, st.Size(), stance.MaxFileBytes)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
+			return nil, err
 		}
 		lex, err := stance.ParseLexicon(data, path)
 		if err != nil {
