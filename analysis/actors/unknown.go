@@ -232,7 +232,7 @@ var thingWords = set(
 	"order", "room", "building", "street", "avenue", "sea", "ocean", "river", "island", "islands",
 	"mountains", "airport", "hall", "center", "centre", "road", "bridge", "coast", "region", "province",
 	"county", "city", "package", "deal", "protocol", "charter", "doctrine", "corridor", "war", "games",
-	"prize", "award", "month", "year", "era", "plus", "format", "process", "talks", "dialogue", "grain",
+	"prize", "award", "month", "year", "era", "format", "process", "talks", "dialogue", "grain",
 	"gas", "pipeline", "stream", "base", "port", "plant", "station", "square", "park", "palace", "house",
 )
 
