@@ -9,6 +9,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/stance"
@@ -51,14 +53,25 @@ type Annotator struct {
 	speakers  map[string]*corpus.Actor // by source
 	tokenizer *tokenize.Tokenizer
 	tagger    *tag.Tagger
-	stemmer   *stem.Stemmer
-	words     []string
-	tags      []string
+	// lexemes holds what the tagger and the stemmer say of each word type,
+	// by its text; capped, it starts afresh when full.
+	lexemes map[string]*lexeme
+	words   []*tag.Word
+	tags    []string
 }
+
+// A lexeme is what the annotator knows of one word type.
+type lexeme struct {
+	word *tag.Word
+	stem string
+}
+
+// lexemeCacheSize caps the lexemes an Annotator remembers.
+const lexemeCacheSize = 1 << 15
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	a := &Annotator{models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), stemmer: stem.New(), speakers: map[string]*corpus.Actor{}}
+	a := &Annotator{models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: map[string]*lexeme{}, speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
 		if m.Stances != nil {
@@ -89,20 +102,35 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	for _, s := range ad.Sentences {
 		toks := ad.Tokens[s.First:s.Last]
 		a.words = a.words[:0]
-		for _, t := range toks {
-			a.words = append(a.words, tag.Sanitize(doc.Text[t.Start:t.End]))
+		for i, t := range toks {
+			lx := a.lexeme(doc.Text[t.Start:t.End])
+			a.words = append(a.words, lx.word)
+			toks[i].Stem = lx.stem
 		}
 		a.tags = append(a.tags[:0], make([]string, len(toks))...)
-		a.tagger.Tag(a.words, a.tags)
+		a.tagger.TagWords(a.words, a.tags)
 		for i, t := range toks {
 			toks[i].Tag = a.tags[i]
 			if p, ok := tag.PunctTag(doc.Text, t.Start, t.End); ok {
 				toks[i].Tag = p
 			}
-			toks[i].Stem = a.stemmer.Stem(a.words[i])
 		}
 	}
 	return ad
+}
+
+// lexeme returns what the tagger and stemmer say of the word w.
+func (a *Annotator) lexeme(w string) *lexeme {
+	if lx, ok := a.lexemes[w]; ok {
+		return lx
+	}
+	s := tag.Sanitize(w)
+	lx := &lexeme{word: a.tagger.Word(s), stem: stem.Word(s)}
+	if len(a.lexemes) >= lexemeCacheSize {
+		clear(a.lexemes)
+	}
+	a.lexemes[strings.Clone(w)] = lx
+	return lx
 }
 
 // maxSpeakers bounds the cache of document voices.

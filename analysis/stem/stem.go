@@ -30,17 +30,22 @@ func (s *Stemmer) Stem(word string) string {
 	if st, ok := s.cache[word]; ok {
 		return st
 	}
-	st := ""
-	if strings.IndexFunc(word, unicode.IsLetter) >= 0 {
-		lower := strings.ToLower(word)
-		if base, ok := irregular[lower]; ok {
-			lower = base
-		}
-		st = english.Stem(lower, false)
-	}
+	st := Word(word)
 	if len(s.cache) >= CacheSize {
 		clear(s.cache)
 	}
 	s.cache[strings.Clone(word)] = st
 	return st
+}
+
+// Word is Stem without the cache, for callers that keep their own.
+func Word(word string) string {
+	if strings.IndexFunc(word, unicode.IsLetter) < 0 {
+		return ""
+	}
+	lower := strings.ToLower(word)
+	if base, ok := irregular[lower]; ok {
+		lower = base
+	}
+	return english.Stem(lower, false)
 }

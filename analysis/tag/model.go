@@ -5,6 +5,13 @@
 // every Tagger. Taggers evaluate it without prose's per-document set-up and
 // with integer weights, so that scores are exact and ties are broken the same
 // way every time (prose breaks them by map order).
+//
+// prose keys every feature by a string built for each word it tags. Here the
+// features are indexed once, when the model is loaded, by what they depend
+// on: the two previous tags, the word as written, or a normalized word in
+// some position. A Tagger then looks each word type up once, and scores a
+// word with a handful of short weight lists and one precomputed vector for
+// the pair of previous tags.
 package tag
 
 import (
@@ -13,6 +20,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/jdkato/prose/v2"
@@ -23,15 +31,66 @@ type Model struct {
 	classes []string
 	// known maps frequent unambiguous words straight to their class.
 	known map[string]uint8
-	// weights maps a feature to its non-zero class weights, in thousandths:
-	// prose rounds every averaged weight to three decimals.
-	weights map[string][]classWeight
+
+	// tags numbers every tag the previous-tag features name: the classes
+	// first, then the sentence-start markers and any other tag.
+	tags map[string]int
+	// other numbers any tag the model never saw as a previous tag.
+	other int
+	// pairs holds, for previous tags p1 and p2, the scores of the bias and
+	// of the features of the previous tags alone: pairs[p1*(other+1)+p2].
+	pairs []vector
+	// suffix and pref1 hold the features of a word as written: its last
+	// three bytes and its first byte.
+	suffix map[string]weights
+	pref1  [256]weights
+	// words holds the features of a normalized word in each position,
+	// and ctxSuffix those of its last three bytes beside the word tagged.
+	words     map[string]*wordWeights
+	ctxSuffix map[string]*suffixWeights
+}
+
+// weights lists the non-zero class weights of one or more features, in
+// thousandths (prose rounds every averaged weight to three decimals),
+// with the set of classes they touch.
+type weights struct {
+	list []classWeight
+	mask uint64
 }
 
 type classWeight struct {
 	class  uint8
 	weight int32
 }
+
+// A vector holds a score for every class, and the classes touched.
+type vector struct {
+	scores []int32
+	mask   uint64
+}
+
+// wordWeights holds the features of one normalized word.
+type wordWeights struct {
+	at, prev1, prev2, next1, next2 weights
+	// afterTag holds "i-1 tag+i word" by previous tag.
+	afterTag []tagWeights
+}
+
+type tagWeights struct {
+	tag int
+	w   weights
+}
+
+type suffixWeights struct{ prev1, next1 weights }
+
+// Sentence-start markers, as prose names them.
+const (
+	start1 = "-START-"
+	start2 = "-START2-"
+)
+
+// maxClasses is how many classes a mask can hold.
+const maxClasses = 64
 
 var loadDefault = sync.OnceValues(func() (*Model, error) {
 	return loadProse()
@@ -67,8 +126,14 @@ func loadProse() (*Model, error) {
 	return newModel(classes, tags, weights)
 }
 
-func newModel(classes []string, tags map[string]string, weights map[string]map[string]float64) (*Model, error) {
-	if len(classes) == 0 || len(classes) > math.MaxUint8 {
+// A feature is one weighted feature of the model, as prose names it.
+type feature struct {
+	name    string
+	weights map[string]float64
+}
+
+func newModel(classes []string, tags map[string]string, ws map[string]map[string]float64) (*Model, error) {
+	if len(classes) == 0 || len(classes) > maxClasses {
 		return nil, fmt.Errorf("tagger model has %d classes", len(classes))
 	}
 	// Fix the class order so that ties go to the same class on every run.
@@ -79,9 +144,12 @@ func newModel(classes []string, tags map[string]string, weights map[string]map[s
 		index[c] = uint8(i)
 	}
 	m := &Model{
-		classes: classes,
-		known:   make(map[string]uint8, len(tags)),
-		weights: make(map[string][]classWeight, len(weights)),
+		classes:   classes,
+		known:     make(map[string]uint8, len(tags)),
+		tags:      make(map[string]int, len(classes)+2),
+		suffix:    make(map[string]weights),
+		words:     make(map[string]*wordWeights),
+		ctxSuffix: make(map[string]*suffixWeights),
 	}
 	for word, c := range tags {
 		i, ok := index[c]
@@ -90,22 +158,189 @@ func newModel(classes []string, tags map[string]string, weights map[string]map[s
 		}
 		m.known[word] = i
 	}
-	for feat, ws := range weights {
-		list := make([]classWeight, 0, len(ws))
-		for c, w := range ws {
-			i, ok := index[c]
-			if !ok {
-				return nil, fmt.Errorf("tagger model: feature %q has unknown class %q", feat, c)
-			}
-			if iw := int32(math.Round(w * 1000)); iw != 0 {
-				list = append(list, classWeight{i, iw})
-			}
+	for _, c := range classes {
+		m.tags[c] = len(m.tags)
+	}
+	m.tags[start1] = len(m.tags)
+	m.tags[start2] = len(m.tags)
+
+	// Visit features in a fixed order, so that the model is built the same
+	// way on every run.
+	names := make([]string, 0, len(ws))
+	for name := range ws {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var tagFeats []feature
+	for _, name := range names {
+		w, err := toWeights(ws[name], index)
+		if err != nil {
+			return nil, fmt.Errorf("tagger model: feature %q: %w", name, err)
 		}
-		if len(list) > 0 {
-			m.weights[feat] = list
+		if len(w.list) == 0 {
+			continue
+		}
+		kind, arg, ok := cutKind(name)
+		if !ok {
+			return nil, fmt.Errorf("tagger model: unknown feature %q", name)
+		}
+		switch kind {
+		case "bias", "i-1 tag", "i-2 tag", "i tag+i-2 tag":
+			tagFeats = append(tagFeats, feature{name, ws[name]})
+			for _, t := range strings.Fields(arg) {
+				if _, ok := m.tags[t]; !ok {
+					m.tags[t] = len(m.tags)
+				}
+			}
+		case "i suffix":
+			m.suffix[arg] = w
+		case "i pref1":
+			// prose keys the first byte of a word as the rune of that byte.
+			if r := []rune(arg); len(r) == 1 && r[0] < 256 {
+				m.pref1[r[0]] = w
+			}
+		case "i-1 suffix":
+			m.suffixWeights(arg).prev1 = w
+		case "i+1 suffix":
+			m.suffixWeights(arg).next1 = w
+		case "i word":
+			m.wordWeights(arg).at = w
+		case "i-1 word":
+			m.wordWeights(arg).prev1 = w
+		case "i-2 word":
+			m.wordWeights(arg).prev2 = w
+		case "i+1 word":
+			m.wordWeights(arg).next1 = w
+		case "i+2 word":
+			m.wordWeights(arg).next2 = w
+		case "i-1 tag+i word":
+			t, word, ok := strings.Cut(arg, " ")
+			if !ok {
+				return nil, fmt.Errorf("tagger model: malformed feature %q", name)
+			}
+			if _, ok := m.tags[t]; !ok {
+				m.tags[t] = len(m.tags)
+			}
+			ww := m.wordWeights(word)
+			ww.afterTag = append(ww.afterTag, tagWeights{m.tags[t], w})
 		}
 	}
+	m.buildPairs(tagFeats, index)
 	return m, nil
+}
+
+// featureKinds are the features prose's tagger builds, longest first so
+// that a kind is not mistaken for its prefix.
+var featureKinds = []string{
+	"i tag+i-2 tag", "i-1 tag+i word", "i-1 suffix", "i+1 suffix", "i suffix",
+	"i pref1", "i-1 word", "i-2 word", "i+1 word", "i+2 word", "i-1 tag", "i-2 tag", "i word",
+}
+
+// cutKind splits a feature name into its kind and its argument.
+func cutKind(name string) (kind, arg string, ok bool) {
+	if name == "bias" {
+		return name, "", true
+	}
+	for _, k := range featureKinds {
+		if rest, ok := strings.CutPrefix(name, k+" "); ok {
+			return k, rest, true
+		}
+	}
+	return "", "", false
+}
+
+func toWeights(ws map[string]float64, index map[string]uint8) (weights, error) {
+	var w weights
+	for c, f := range ws {
+		i, ok := index[c]
+		if !ok {
+			return w, fmt.Errorf("unknown class %q", c)
+		}
+		if iw := int32(math.Round(f * 1000)); iw != 0 {
+			w.list = append(w.list, classWeight{i, iw})
+			w.mask |= 1 << i
+		}
+	}
+	sort.Slice(w.list, func(a, b int) bool { return w.list[a].class < w.list[b].class })
+	return w, nil
+}
+
+func (m *Model) wordWeights(w string) *wordWeights {
+	ww, ok := m.words[w]
+	if !ok {
+		ww = &wordWeights{}
+		m.words[w] = ww
+	}
+	return ww
+}
+
+func (m *Model) suffixWeights(s string) *suffixWeights {
+	sw, ok := m.ctxSuffix[s]
+	if !ok {
+		sw = &suffixWeights{}
+		m.ctxSuffix[s] = sw
+	}
+	return sw
+}
+
+// buildPairs scores the bias and the previous-tag features for every pair
+// of previous tags.
+func (m *Model) buildPairs(feats []feature, index map[string]uint8) {
+	m.other = len(m.tags)
+	n := m.other + 1
+	byName := make(map[string]weights, len(feats))
+	for _, f := range feats {
+		w, _ := toWeights(f.weights, index) // checked by the caller
+		byName[f.name] = w
+	}
+	names := make([]string, n)
+	for t, i := range m.tags {
+		names[i] = t
+	}
+	names[m.other] = "\x00" // names no feature
+	m.pairs = make([]vector, n*n)
+	for p1 := range n {
+		for p2 := range n {
+			v := vector{scores: make([]int32, len(m.classes))}
+			for _, f := range []string{"bias", "i-1 tag " + names[p1], "i-2 tag " + names[p2], "i tag+i-2 tag " + names[p1] + " " + names[p2]} {
+				v.add(byName[f])
+			}
+			m.pairs[p1*n+p2] = v
+		}
+	}
+}
+
+func (v *vector) add(w weights) {
+	for _, cw := range w.list {
+		v.scores[cw.class] += cw.weight
+	}
+	v.mask |= w.mask
+}
+
+// merge returns the sum of two weight lists, both sorted by class. A class
+// one of them touches stays touched even where the weights cancel.
+func merge(a, b weights) weights {
+	switch {
+	case len(a.list) == 0:
+		return b
+	case len(b.list) == 0:
+		return a
+	}
+	out := weights{list: make([]classWeight, 0, len(a.list)+len(b.list)), mask: a.mask | b.mask}
+	x, y := a.list, b.list
+	for len(x) > 0 && len(y) > 0 {
+		switch {
+		case x[0].class < y[0].class:
+			out.list, x = append(out.list, x[0]), x[1:]
+		case x[0].class > y[0].class:
+			out.list, y = append(out.list, y[0]), y[1:]
+		default:
+			out.list = append(out.list, classWeight{x[0].class, x[0].weight + y[0].weight})
+			x, y = x[1:], y[1:]
+		}
+	}
+	out.list = append(append(out.list, x...), y...)
+	return out
 }
 
 // Classes returns the tags the model can assign, in sorted order.

@@ -77,27 +77,32 @@ func repeatsIn(tok string, repeated map[string]bool) bool {
 // tieAt reports whether the best score at position i is shared by another
 // class, given the tags before it.
 func (t *Tagger) tieAt(words, tags []string, i int) bool {
-	p1, p2 := "-START-", "-START2-"
+	num := func(tag string) int {
+		if n, ok := t.m.tags[tag]; ok {
+			return n
+		}
+		return t.m.other
+	}
+	p1, p2 := num(start1), num(start2)
 	if i > 0 {
-		p1 = tags[i-1]
+		p1 = num(tags[i-1])
 	}
 	if i > 1 {
-		p2 = tags[i-2]
+		p2 = num(tags[i-2])
 	}
-	if _, ok := t.m.known[words[i]]; ok {
+	ws := make([]*Word, len(words))
+	for k, w := range words {
+		ws[k] = t.Word(w)
+	}
+	if ws[i].fixed != "" {
 		return false
 	}
-	t.prepare(words)
-	best := t.predict(i+2, t.word(words[i]), p1, p2)
-	var top int64
-	for c, ok := range t.touched {
-		if ok && t.m.classes[c] == best {
-			top = t.scores[c]
-		}
-	}
+	t.setContext(ws)
+	s, mask := t.score(i+2, ws[i], p1, p2)
+	best := t.predict(i+2, ws[i], p1, p2)
 	n := 0
-	for c, ok := range t.touched {
-		if ok && t.scores[c] == top {
+	for c := range s {
+		if mask&(1<<c) != 0 && s[c] == s[best] {
 			n++
 		}
 	}

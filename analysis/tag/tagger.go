@@ -1,65 +1,60 @@
 package tag
 
 import (
+	"math/bits"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/mingrammer/commonregex"
 )
 
-// A Tagger tags sentences with a Model. It owns reusable buffers, so each
-// goroutine needs its own; the Model behind it is shared.
+// A Tagger tags sentences with a Model. It owns reusable buffers and
+// caches, so each goroutine needs its own; the Model behind it is shared.
 type Tagger struct {
-	m       *Model
-	ctx     []string
-	scores  []int64
-	touched []bool
-	key     []byte
-	// Per sentence: the context features of each position.
-	cf []*ctxFeats
-	// What the model says of a word type, of a normalized context word and
-	// of a pair of previous tags, worked out once and kept (capped).
-	ctxCache  map[string]*ctxFeats
-	wordCache map[string]*wordFeats
-	pairs     map[[2]string]*pairScores
+	m      *Model
+	scores []int32
+	// Per sentence: the context of each position, between the markers.
+	ctx []*context
+	// What the model says of a normalized word in context, and of a word
+	// as written, worked out once and kept (capped).
+	contexts map[string]*context
+	words    map[string]*Word
+	starts   [2]*context // the start markers
+	ends     [2]*context // the end markers
 }
 
-// ctxFeats holds the weights of the features a normalized context word
-// contributes in each position around the word being tagged.
-type ctxFeats struct {
-	at, prev1, prev2, next1, next2, prevSuffix, nextSuffix []classWeight
+// A Word is what the model says of one word as written: its normalized
+// form in context, the tag prose's rules or dictionary give it outright,
+// and the weights of its own features. Tagger.Word makes one; callers may
+// keep Words to tag the same word types again without looking them up.
+type Word struct {
+	empty bool
+	// fixed is the tag given outright, or "" when the model decides.
+	fixed    string
+	fixedTag int // its number among the model's tags
+	own      weights
+	ctx      *context
 }
 
-// wordFeats holds what depends only on a word as written: its normalized
-// form, the tag prose's rules or dictionary give it (fixed, or known >= 0),
-// and the weights of its own features.
-type wordFeats struct {
-	norm          string
-	fixed         string
-	known         int
-	suffix, pref1 []classWeight
-}
-
-// pairScores holds the scores of the features that depend only on the two
-// previous tags, and the bias.
-type pairScores struct {
-	scores  []int64
-	touched []bool
+// context holds the weights of a normalized word in each position around
+// the word being tagged, the suffix features beside it included.
+type context struct {
+	at, prev1, prev2, next1, next2 weights
+	afterTag                       []tagWeights
 }
 
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
-	return &Tagger{
-		m:       m,
-		scores:  make([]int64, len(m.classes)),
-		touched: make([]bool, len(m.classes)),
-
-		ctxCache:  make(map[string]*ctxFeats),
-		wordCache: make(map[string]*wordFeats),
-		pairs:     make(map[[2]string]*pairScores),
+	t := &Tagger{
+		m:        m,
+		scores:   make([]int32, len(m.classes)),
+		contexts: make(map[string]*context),
+		words:    make(map[string]*Word),
 	}
+	t.starts = [2]*context{t.newContext(start1), t.newContext(start2)}
+	t.ends = [2]*context{t.newContext("-END-"), t.newContext("-END2-")}
+	return t
 }
 
 // Sanitize rewrites a word as prose's tokenizer hands it to the tagger:
@@ -73,35 +68,80 @@ func Sanitize(word string) string {
 
 var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
 
+// cacheSize caps each cache of a Tagger; a full cache starts afresh.
+const cacheSize = 1 << 15
+
 // Tag assigns a tag to each word of one sentence, writing tags[i] for
 // words[i]; tags must be at least as long as words. Words should be passed
 // through Sanitize first.
 func (t *Tagger) Tag(words []string, tags []string) {
-	t.prepare(words)
-	p1, p2 := "-START-", "-START2-"
-	for i := range words {
-		tag := t.tagWord(i, words[i], p1, p2)
+	ws := make([]*Word, len(words))
+	for i, w := range words {
+		ww, ok := t.words[w]
+		if !ok {
+			ww = t.Word(w)
+			if len(t.words) >= cacheSize {
+				clear(t.words)
+			}
+			t.words[strings.Clone(w)] = ww
+		}
+		ws[i] = ww
+	}
+	t.TagWords(ws, tags)
+}
+
+// TagWords is Tag for words already looked up with Word.
+func (t *Tagger) TagWords(words []*Word, tags []string) {
+	t.setContext(words)
+	p1, p2 := t.m.tags[start1], t.m.tags[start2]
+	for i, w := range words {
+		tag, n := "", t.m.other
+		switch {
+		case w.empty:
+		case w.fixed != "":
+			tag, n = w.fixed, w.fixedTag
+		default:
+			c := t.predict(i+2, w, p1, p2)
+			tag, n = t.m.classes[c], c
+		}
 		tags[i] = tag
-		p2, p1 = p1, tag
+		p2, p1 = p1, n
 	}
 }
 
-// prepare builds the context of a sentence: the normalized words between
-// the start and end markers, and their features.
-func (t *Tagger) prepare(words []string) {
-	t.ctx = append(t.ctx[:0], "-START-", "-START2-")
+// setContext lays out the context of a sentence.
+func (t *Tagger) setContext(words []*Word) {
+	t.ctx = append(t.ctx[:0], t.starts[0], t.starts[1])
 	for _, w := range words {
-		norm := ""
-		if w != "" {
-			norm = t.word(w).norm
+		t.ctx = append(t.ctx, w.ctx)
+	}
+	t.ctx = append(t.ctx, t.ends[0], t.ends[1])
+}
+
+// Word returns what the model says of the word w as written.
+func (t *Tagger) Word(w string) *Word {
+	if w == "" {
+		return &Word{empty: true, ctx: t.context("")}
+	}
+	ww := &Word{
+		fixed: fixedTag(w),
+		// prose converts the first byte, not the first rune, to a string.
+		own: merge(t.m.suffix[suffix3(w)], t.m.pref1[w[0]]),
+		ctx: t.context(normalize(w)),
+	}
+	if ww.fixed == "" {
+		if c, ok := t.m.known[w]; ok {
+			ww.fixed = t.m.classes[c]
 		}
-		t.ctx = append(t.ctx, norm)
 	}
-	t.ctx = append(t.ctx, "-END-", "-END2-")
-	t.cf = t.cf[:0]
-	for _, c := range t.ctx {
-		t.cf = append(t.cf, t.context(c))
+	if ww.fixed != "" {
+		n, ok := t.m.tags[ww.fixed]
+		if !ok {
+			n = t.m.other
+		}
+		ww.fixedTag = n
 	}
+	return ww
 }
 
 var (
@@ -109,152 +149,97 @@ var (
 	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
-// tagWord follows prose's rules in prose's order: fixed tags for a few
-// shapes of word, then the dictionary of unambiguous words, then the model.
-func (t *Tagger) tagWord(i int, w, p1, p2 string) string {
-	if w == "" {
-		return ""
-	}
-	wf := t.word(w)
-	if wf.fixed != "" {
-		return wf.fixed
-	}
-	if wf.known >= 0 {
-		return t.m.classes[wf.known]
-	}
-	return t.predict(i+2, wf, p1, p2)
-}
-
 // fixedTag returns the tag prose gives w without its model, or "".
 func fixedTag(w string) string {
+	// The cheap tests on bytes skip the patterns that cannot match: a link
+	// has a dot, an address an at sign, the others start with 0, * or -.
 	switch {
 	case w == "-":
 		return "-"
 	case isEmoticon(w):
 		return "SYM"
-	case commonregex.LinkRegex.MatchString(w) || commonregex.EmailRegex.MatchString(w) || strings.HasPrefix(w, "@"):
+	case strings.HasPrefix(w, "@"),
+		strings.IndexByte(w, '.') >= 0 && commonregex.LinkRegex.MatchString(w),
+		strings.IndexByte(w, '@') >= 0 && commonregex.EmailRegex.MatchString(w):
 		return "NN"
-	case noneRE.MatchString(w):
+	case (w[0] == '0' || w[0] == '*') && noneRE.MatchString(w):
 		return "-NONE-"
-	case keepRE.MatchString(w):
+	case w[0] == '-' && keepRE.MatchString(w):
 		return w
 	}
 	return ""
 }
 
-// predict scores the features prose's featurize builds for the word at
-// context position i. The weights of features that depend on one word or
-// on the previous tags alone come from caches; only the feature joining the
-// previous tag and the word is looked up each time.
-func (t *Tagger) predict(i int, wf *wordFeats, p1, p2 string) string {
-	ps := t.pair(p1, p2)
-	copy(t.scores, ps.scores)
-	copy(t.touched, ps.touched)
-	t.add(wf.suffix)
-	t.add(wf.pref1)
-	t.add(t.cf[i].at)
-	t.feature("i-1 tag+i word ", p1, " ", t.ctx[i])
-	t.add(t.cf[i-1].prev1)
-	t.add(t.cf[i-1].prevSuffix)
-	t.add(t.cf[i-2].prev2)
-	t.add(t.cf[i+1].next1)
-	t.add(t.cf[i+1].nextSuffix)
-	t.add(t.cf[i+2].next2)
+// predict scores the features prose's featurize builds for the word w at
+// context position i, after tags p1 and p2, and returns the best class.
+// Ties go to the first class in sorted order.
+func (t *Tagger) predict(i int, w *Word, p1, p2 int) int {
+	s, mask := t.score(i, w, p1, p2)
 	best := -1
-	for c, ok := range t.touched {
-		if ok && (best < 0 || t.scores[c] > t.scores[best]) {
+	for ; mask != 0; mask &= mask - 1 {
+		c := bits.TrailingZeros64(mask)
+		if best < 0 || s[c] > s[best] {
 			best = c
 		}
 	}
-	if best < 0 {
-		return ""
-	}
-	return t.m.classes[best]
+	return best
 }
 
-// cacheSize caps each cache of weights; a full cache starts afresh.
-const cacheSize = 1 << 15
+// score returns the score of every class for the word w at context
+// position i, after tags p1 and p2, and the set of classes scored.
+func (t *Tagger) score(i int, w *Word, p1, p2 int) ([]int32, uint64) {
+	pair := &t.m.pairs[p1*(t.m.other+1)+p2]
+	s := t.scores[:len(pair.scores)]
+	copy(s, pair.scores)
+	mask := pair.mask
+	at := t.ctx[i]
+	for _, ws := range [...]*weights{&w.own, &at.at, at.after(p1), &t.ctx[i-1].prev1, &t.ctx[i-2].prev2, &t.ctx[i+1].next1, &t.ctx[i+2].next2} {
+		for _, cw := range ws.list {
+			s[cw.class] += cw.weight
+		}
+		mask |= ws.mask
+	}
+	return s, mask
+}
+
+var noWeights weights
+
+// after returns the weights of the feature joining the previous tag and
+// this word.
+func (c *context) after(tag int) *weights {
+	for i := range c.afterTag {
+		if c.afterTag[i].tag == tag {
+			return &c.afterTag[i].w
+		}
+	}
+	return &noWeights
+}
 
 // context returns the weights of the normalized word w in every position.
-func (t *Tagger) context(w string) *ctxFeats {
-	if cf, ok := t.ctxCache[w]; ok {
-		return cf
+func (t *Tagger) context(w string) *context {
+	if c, ok := t.contexts[w]; ok {
+		return c
 	}
-	cf := &ctxFeats{
-		at:         t.lookup("i word ", w),
-		prev1:      t.lookup("i-1 word ", w),
-		prev2:      t.lookup("i-2 word ", w),
-		next1:      t.lookup("i+1 word ", w),
-		next2:      t.lookup("i+2 word ", w),
-		prevSuffix: t.lookup("i-1 suffix ", suffix3(w)),
-		nextSuffix: t.lookup("i+1 suffix ", suffix3(w)),
+	c := t.newContext(w)
+	if len(t.contexts) >= cacheSize {
+		clear(t.contexts)
 	}
-	if len(t.ctxCache) >= cacheSize {
-		clear(t.ctxCache)
-	}
-	t.ctxCache[strings.Clone(w)] = cf
-	return cf
+	t.contexts[strings.Clone(w)] = c
+	return c
 }
 
-// word returns the weights of the features of w as written.
-func (t *Tagger) word(w string) *wordFeats {
-	if wf, ok := t.wordCache[w]; ok {
-		return wf
+func (t *Tagger) newContext(w string) *context {
+	c := &context{}
+	if ww, ok := t.m.words[w]; ok {
+		c.at, c.prev1, c.prev2, c.next1, c.next2 = ww.at, ww.prev1, ww.prev2, ww.next1, ww.next2
+		c.afterTag = ww.afterTag
 	}
-	wf := &wordFeats{
-		norm:   normalize(w),
-		fixed:  fixedTag(w),
-		known:  -1,
-		suffix: t.lookup("i suffix ", w[len(w)-min(len(w), 3):]),
-		// prose converts the first byte, not the first rune, to a string.
-		pref1: t.lookup("i pref1 ", string(rune(w[0]))),
+	if sw, ok := t.m.ctxSuffix[suffix3(w)]; ok {
+		c.prev1 = merge(c.prev1, sw.prev1)
+		c.next1 = merge(c.next1, sw.next1)
 	}
-	if c, ok := t.m.known[w]; ok {
-		wf.known = int(c)
-	}
-	if len(t.wordCache) >= cacheSize {
-		clear(t.wordCache)
-	}
-	t.wordCache[strings.Clone(w)] = wf
-	return wf
+	return c
 }
-
-// pair returns the scores of the bias and the previous-tag features.
-func (t *Tagger) pair(p1, p2 string) *pairScores {
-	k := [2]string{p1, p2}
-	if ps, ok := t.pairs[k]; ok {
-		return ps
-	}
-	clear(t.scores)
-	clear(t.touched)
-	t.feature("bias")
-	t.feature("i-1 tag ", p1)
-	t.feature("i-2 tag ", p2)
-	t.feature("i tag+i-2 tag ", p1, " ", p2)
-	ps := &pairScores{scores: slices.Clone(t.scores), touched: slices.Clone(t.touched)}
-	// Tags come from a closed set, so the pairs are bounded.
-	t.pairs[k] = ps
-	return ps
-}
-
-// lookup returns the weights of one feature.
-func (t *Tagger) lookup(parts ...string) []classWeight {
-	t.key = t.key[:0]
-	for _, p := range parts {
-		t.key = append(t.key, p...)
-	}
-	return t.m.weights[string(t.key)]
-}
-
-func (t *Tagger) add(ws []classWeight) {
-	for _, cw := range ws {
-		t.scores[cw.class] += int64(cw.weight)
-		t.touched[cw.class] = true
-	}
-}
-
-// feature adds the weights of one feature to the scores.
-func (t *Tagger) feature(parts ...string) { t.add(t.lookup(parts...)) }
 
 func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
 
