@@ -12,6 +12,7 @@ type Matcher struct {
 	dict    *Dictionary
 	unknown bool
 	keys    []string
+	ner     *nerScorer // made on the first name that needs it
 }
 
 // NewMatcher returns a Matcher for d. With unknown set, capitalised names

@@ -25,6 +25,8 @@ type nerModel struct {
 	labels  []string
 	weights map[string][]labelWeight // "name-value" -> weight per label
 	basic   map[string]bool
+	bias    []labelWeight
+	none    struct{ prevPos, prevWord, nextPos, nextWord []labelWeight }
 }
 
 type labelWeight struct {
@@ -70,6 +72,9 @@ var loadNER = sync.OnceValues(func() (*nerModel, error) {
 		feat := key[:len(key)-len(labels[best])-1]
 		m.weights[feat] = append(m.weights[feat], labelWeight{best, weights[idx]})
 	}
+	m.bias = m.weights["bias-True"]
+	m.none.prevPos, m.none.prevWord = m.weights["prevpos-None"], m.weights["prevword-None"]
+	m.none.nextPos, m.none.nextWord = m.weights["nextpos-None"], m.weights["nextword-None"]
 	sc := bufio.NewScanner(bytes.NewReader(basicEnglish))
 	for sc.Scan() {
 		if w := sc.Text(); w != "" && w[0] != '#' {
@@ -90,77 +95,160 @@ type entity struct {
 	label string
 }
 
+// A nerScorer evaluates the entity model for one worker. It remembers the
+// weights of the word and tag features of every word and tag it has seen,
+// so that labelling a token looks up only the features that join it to
+// its neighbours' labels. Weights are still added in prose's feature
+// order, so the scores are the same to the last bit.
+type nerScorer struct {
+	m      *nerModel
+	words  map[string]*nerWord
+	tags   map[string]*nerTag
+	key    []byte
+	scores []float64
+	// Per window.
+	ws      []*nerWord
+	ts      []*nerTag
+	text    []string
+	posTags []string
+	labels  []string
+	hist    []string
+}
+
+// nerWord holds the features of a word as written and as a neighbour.
+type nerWord struct {
+	lower, shape                                              string
+	basic, prefix3, shapeW, suffix3, word, wordLower, wordLen []labelWeight
+	asPrev, asNext                                            []labelWeight
+}
+
+// nerTag holds the features of a part-of-speech tag.
+type nerTag struct {
+	lower              string
+	pos, prev, nextPos []labelWeight
+}
+
+// nerCacheSize caps the words a nerScorer remembers.
+const nerCacheSize = 1 << 14
+
+func newNERScorer(m *nerModel) *nerScorer {
+	return &nerScorer{m: m, words: map[string]*nerWord{}, tags: map[string]*nerTag{}, scores: make([]float64, len(m.labels))}
+}
+
+func (s *nerScorer) lookup(parts ...string) []labelWeight {
+	s.key = s.key[:0]
+	for _, p := range parts {
+		s.key = append(s.key, p...)
+	}
+	return s.m.weights[string(s.key)]
+}
+
+func (s *nerScorer) word(w string) *nerWord {
+	if nw, ok := s.words[w]; ok {
+		return nw
+	}
+	lower := strings.ToLower(w)
+	basic := "False"
+	if s.m.basic[w] {
+		basic = "True"
+	}
+	nw := &nerWord{
+		lower:     lower,
+		shape:     shape(w),
+		basic:     s.lookup("en-wordlist-", basic),
+		prefix3:   s.lookup("prefix3-", strings.ToLower(w[:min(len(w), 3)])),
+		suffix3:   s.lookup("suffix3-", strings.ToLower(w[len(w)-min(len(w), 3):])),
+		word:      s.lookup("word-", w),
+		wordLower: s.lookup("word.lower-", lower),
+		wordLen:   s.lookup("wordlen-", strconv.Itoa(len(w))),
+		asPrev:    s.lookup("prevword-", lower),
+		asNext:    s.lookup("nextword-", lower),
+	}
+	nw.shapeW = s.lookup("shape-", nw.shape)
+	nw.lower = strings.Clone(nw.lower)
+	if len(s.words) >= nerCacheSize {
+		clear(s.words)
+	}
+	s.words[strings.Clone(w)] = nw
+	return nw
+}
+
+func (s *nerScorer) tag(t string) *nerTag {
+	if nt, ok := s.tags[t]; ok {
+		return nt
+	}
+	lower := strings.ToLower(t)
+	nt := &nerTag{lower: lower, pos: s.lookup("pos-", t), prev: s.lookup("prevpos-", t), nextPos: s.lookup("nextpos-", lower)}
+	if len(s.tags) >= nerCacheSize {
+		clear(s.tags)
+	}
+	s.tags[strings.Clone(t)] = nt
+	return nt
+}
+
 // entities labels tokens [lo, hi) of doc as prose's classify does and
 // chunks them as its chunk does.
-func (m *nerModel) entities(doc *corpus.Annotated, lo, hi int) []entity {
+func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 	n := hi - lo
-	words := make([]string, n)
-	tags := make([]string, n)
+	s.ws, s.ts, s.text, s.posTags = s.ws[:0], s.ts[:0], s.text[:0], s.posTags[:0]
 	for i := range n {
-		words[i] = tag.Sanitize(doc.TokenText(lo + i))
-		tags[i] = doc.Tokens[lo+i].Tag
+		w := tag.Sanitize(doc.TokenText(lo + i))
+		t := doc.Tokens[lo+i].Tag
+		s.text = append(s.text, w)
+		s.posTags = append(s.posTags, t)
+		s.ws = append(s.ws, s.word(w))
+		s.ts = append(s.ts, s.tag(t))
 	}
-	labels := make([]string, n)
-	history := make([]string, 0, n)
-	scores := make([]float64, len(m.labels))
+	s.labels, s.hist = s.labels[:0], s.hist[:0]
+	none := s.m.none
 	for i := range n {
-		clear(scores)
-		for _, f := range m.features(words, tags, history, i) {
-			for _, lw := range m.weights[f] {
-				scores[lw.label] += lw.weight
+		w, t := s.ws[i], s.ts[i]
+		prevTag, prevShape := "None", "None"
+		prevPos, prevWord := none.prevPos, none.prevWord
+		if i > 0 {
+			prevTag, prevPos, prevWord = s.hist[i-1], s.ts[i-1].prev, s.ws[i-1].asPrev
+		}
+		if i > 1 {
+			prevShape = s.ws[i-1].shape // as prose, which leaves it None at i == 1
+		}
+		nextPos, nextWord, nextPosName := none.nextPos, none.nextWord, "None"
+		if i < n-1 {
+			nextPos, nextWord, nextPosName = s.ts[i+1].nextPos, s.ws[i+1].asNext, s.ts[i+1].lower
+		}
+		clear(s.scores)
+		for _, f := range [...][]labelWeight{
+			s.m.bias,
+			w.basic,
+			nextPos,
+			nextWord,
+			t.pos,
+			s.lookup("pos+prevtag-", s.posTags[i], "+", prevTag),
+			w.prefix3,
+			prevPos,
+			s.lookup("prevtag-", prevTag),
+			prevWord,
+			w.shapeW,
+			s.lookup("shape+prevtag-", prevShape, "+", prevTag),
+			w.suffix3,
+			w.word,
+			s.lookup("word+nextpos-", w.lower, "+", nextPosName),
+			w.wordLower,
+			w.wordLen,
+		} {
+			for _, lw := range f {
+				s.scores[lw.label] += lw.weight
 			}
 		}
 		best := 0
-		for l := range scores {
-			if scores[l] > scores[best] {
+		for l := range s.scores {
+			if s.scores[l] > s.scores[best] {
 				best = l
 			}
 		}
-		labels[i] = m.labels[best]
-		history = append(history, simplePOS(labels[i]))
+		s.labels = append(s.labels, s.m.labels[best])
+		s.hist = append(s.hist, simplePOS(s.m.labels[best]))
 	}
-	return chunk(words, tags, labels)
-}
-
-// features returns the "name-value" keys prose's extract builds for token
-// i, in prose's feature order.
-func (m *nerModel) features(words, tags, history []string, i int) []string {
-	w := words[i]
-	lower := strings.ToLower(w)
-	basic := "False"
-	if m.basic[w] {
-		basic = "True"
-	}
-	prevword, prevpos, prevtag, prevShape := "None", "None", "None", "None"
-	if i > 0 {
-		prevword, prevpos, prevtag = strings.ToLower(words[i-1]), tags[i-1], history[i-1]
-	}
-	if i > 1 {
-		prevShape = shape(words[i-1]) // as prose, which leaves it None at i == 1
-	}
-	nextword, nextpos := "None", "None"
-	if i < len(words)-1 {
-		nextword, nextpos = strings.ToLower(words[i+1]), strings.ToLower(tags[i+1])
-	}
-	return []string{
-		"bias-True",
-		"en-wordlist-" + basic,
-		"nextpos-" + nextpos,
-		"nextword-" + nextword,
-		"pos-" + tags[i],
-		"pos+prevtag-" + tags[i] + "+" + prevtag,
-		"prefix3-" + strings.ToLower(w[:min(len(w), 3)]),
-		"prevpos-" + prevpos,
-		"prevtag-" + prevtag,
-		"prevword-" + prevword,
-		"shape-" + shape(w),
-		"shape+prevtag-" + prevShape + "+" + prevtag,
-		"suffix3-" + strings.ToLower(w[len(w)-min(len(w), 3):]),
-		"word-" + w,
-		"word+nextpos-" + lower + "+" + nextpos,
-		"word.lower-" + lower,
-		"wordlen-" + strconv.Itoa(len(w)),
-	}
+	return chunk(s.text, s.posTags, s.labels)
 }
 
 var (

@@ -132,13 +132,16 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 		return Person, ok
 	}
 	// Prose's entity model, on a window around the name.
-	ner, err := loadNER()
-	if err != nil {
-		return "", false
+	if m.ner == nil {
+		ner, err := loadNER()
+		if err != nil {
+			return "", false
+		}
+		m.ner = newNERScorer(ner)
 	}
 	lo, hi := max(s.First, i-3), min(s.Last, j+2)
 	name := strings.Join(words, " ")
-	for _, e := range ner.entities(doc, lo, hi) {
+	for _, e := range m.ner.entities(doc, lo, hi) {
 		if e.text == name || strings.Contains(e.text, name) {
 			switch e.label {
 			case "PERSON":
