@@ -65,7 +65,7 @@ type classWeight struct {
 
 // A vector holds a score for every class, and the classes touched.
 type vector struct {
-	scores []int32
+	scores [maxClasses]int32
 	mask   uint64
 }
 
@@ -301,7 +301,7 @@ func (m *Model) buildPairs(feats []feature, index map[string]uint8) {
 	m.pairs = make([]vector, n*n)
 	for p1 := range n {
 		for p2 := range n {
-			v := vector{scores: make([]int32, len(m.classes))}
+			var v vector
 			for _, f := range []string{"bias", "i-1 tag " + names[p1], "i-2 tag " + names[p2], "i tag+i-2 tag " + names[p1] + " " + names[p2]} {
 				v.add(byName[f])
 			}

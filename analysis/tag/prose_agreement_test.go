@@ -101,7 +101,7 @@ func (t *Tagger) tieAt(words, tags []string, i int) bool {
 	s, mask := t.score(i+2, ws[i], p1, p2)
 	best := t.predict(i+2, ws[i], p1, p2)
 	n := 0
-	for c := range s {
+	for c := range len(t.m.classes) {
 		if mask&(1<<c) != 0 && s[c] == s[best] {
 			n++
 		}

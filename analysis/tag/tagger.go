@@ -13,7 +13,7 @@ import (
 // caches, so each goroutine needs its own; the Model behind it is shared.
 type Tagger struct {
 	m      *Model
-	scores []int32
+	scores [maxClasses]int32
 	// Per sentence: the context of each position, between the markers.
 	ctx []*context
 	// What the model says of a normalized word in context, and of a word
@@ -48,7 +48,6 @@ type context struct {
 func (m *Model) NewTagger() *Tagger {
 	t := &Tagger{
 		m:        m,
-		scores:   make([]int32, len(m.classes)),
 		contexts: make(map[string]*context),
 		words:    make(map[string]*Word),
 	}
@@ -187,15 +186,15 @@ func (t *Tagger) predict(i int, w *Word, p1, p2 int) int {
 
 // score returns the score of every class for the word w at context
 // position i, after tags p1 and p2, and the set of classes scored.
-func (t *Tagger) score(i int, w *Word, p1, p2 int) ([]int32, uint64) {
+func (t *Tagger) score(i int, w *Word, p1, p2 int) (*[maxClasses]int32, uint64) {
 	pair := &t.m.pairs[p1*(t.m.other+1)+p2]
-	s := t.scores[:len(pair.scores)]
-	copy(s, pair.scores)
+	s := &t.scores
+	*s = pair.scores
 	mask := pair.mask
 	at := t.ctx[i]
 	for _, ws := range [...]*weights{&w.own, &at.at, at.after(p1), &t.ctx[i-1].prev1, &t.ctx[i-2].prev2, &t.ctx[i+1].next1, &t.ctx[i+2].next2} {
 		for _, cw := range ws.list {
-			s[cw.class] += cw.weight
+			s[cw.class%maxClasses] += cw.weight
 		}
 		mask |= ws.mask
 	}

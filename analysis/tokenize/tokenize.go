@@ -11,6 +11,7 @@ package tokenize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/standpoint/standpoint/corpus"
@@ -43,34 +44,58 @@ func Tokenize(text string, dst []corpus.Token) []corpus.Token {
 // and do not overlap, and no token holds white space.
 func (t *Tokenizer) Tokenize(text string, dst []corpus.Token) []corpus.Token {
 	start := -1
-	flush := func(end int) {
-		chunk := text[start:end]
-		spans, ok := t.cache[chunk]
-		if !ok {
-			spans = chunkSpans(chunk)
-			if len(t.cache) >= CacheSize {
-				clear(t.cache)
-			}
-			t.cache[strings.Clone(chunk)] = spans
+	for i := 0; i < len(text); {
+		var space bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
 		}
-		for _, s := range spans {
-			dst = refine(text, start+s.start, start+s.end, dst)
-		}
-	}
-	for i, r := range text {
-		if unicode.IsSpace(r) {
+		if space {
 			if start >= 0 {
-				flush(i)
+				dst = t.chunk(text, start, i, dst)
 				start = -1
 			}
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 {
-		flush(len(text))
+		dst = t.chunk(text, start, len(text), dst)
 	}
 	return mergeEllipses(text, dst)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// chunk appends the tokens of the chunk text[start:end], which holds no
+// white space. Splitting a chunk depends on nothing outside it, so the
+// tokens of each distinct chunk are worked out once.
+func (t *Tokenizer) chunk(text string, start, end int, dst []corpus.Token) []corpus.Token {
+	c := text[start:end]
+	spans, ok := t.cache[c]
+	if !ok {
+		var toks []corpus.Token
+		for _, s := range chunkSpans(c) {
+			toks = refine(c, s.start, s.end, toks)
+		}
+		spans = make([]span, len(toks))
+		for i, tok := range toks {
+			spans[i] = span{tok.Start, tok.End}
+		}
+		if len(t.cache) >= CacheSize {
+			clear(t.cache)
+		}
+		t.cache[strings.Clone(c)] = spans
+	}
+	for _, s := range spans {
+		dst = append(dst, corpus.Token{Start: start + s.start, End: start + s.end})
+	}
+	return dst
 }
 
 type span struct{ start, end int }
