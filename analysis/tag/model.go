@@ -16,9 +16,11 @@ package tag
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/gob"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,13 +34,20 @@ type Model struct {
 	// known maps frequent unambiguous words straight to their class.
 	known map[string]uint8
 
-	// tags numbers every tag the previous-tag features name: the classes
-	// first, then the sentence-start markers and any other tag.
-	tags map[string]int
-	// other numbers any tag the model never saw as a previous tag.
-	other int
-	// pairs holds, for previous tags p1 and p2, the scores of the bias and
-	// of the features of the previous tags alone: pairs[p1*(other+1)+p2].
+	// tagNames numbers every tag the previous-tag features name: the
+	// classes first, then the sentence-start markers and any other tag;
+	// tags maps them back. other numbers any tag the model never saw.
+	tagNames []string
+	tags     map[string]int
+	other    int
+	// The features of the previous tags alone: the bias, "i-1 tag",
+	// "i-2 tag" and "i tag+i-2 tag".
+	bias     weights
+	prevTag  map[int]weights
+	prev2Tag map[int]weights
+	tagPair  map[[2]int]weights
+	// pairs holds, for previous tags p1 and p2, the sum of those features:
+	// pairs[p1*(other+1)+p2].
 	pairs []vector
 	// suffix and pref1 hold the features of a word as written: its last
 	// three bytes and its first byte.
@@ -52,7 +61,7 @@ type Model struct {
 
 // weights lists the non-zero class weights of one or more features, in
 // thousandths (prose rounds every averaged weight to three decimals),
-// with the set of classes they touch.
+// sorted by class, with the set of classes they touch.
 type weights struct {
 	list []classWeight
 	mask uint64
@@ -92,8 +101,15 @@ const (
 // maxClasses is how many classes a mask can hold.
 const maxClasses = 64
 
+// compactModel is prose's model in this package's compact form (see
+// compact.go), which decodes many times faster than prose's own. A test
+// checks that it is exactly what prose's model converts to.
+//
+//go:embed data/tagger.bin
+var compactModel string
+
 var loadDefault = sync.OnceValues(func() (*Model, error) {
-	return loadProse()
+	return decodeModel(compactModel)
 })
 
 // Default returns prose's English model, decoding it on first use.
@@ -103,6 +119,7 @@ func Default() (*Model, error) { return loadDefault() }
 // overlaps with other start-up work; Default then waits for what is left.
 func WarmUp() { go loadDefault() }
 
+// loadProse converts prose's own model.
 func loadProse() (*Model, error) {
 	var classes []string
 	var tags map[string]string
@@ -126,12 +143,6 @@ func loadProse() (*Model, error) {
 	return newModel(classes, tags, weights)
 }
 
-// A feature is one weighted feature of the model, as prose names it.
-type feature struct {
-	name    string
-	weights map[string]float64
-}
-
 func newModel(classes []string, tags map[string]string, ws map[string]map[string]float64) (*Model, error) {
 	if len(classes) == 0 || len(classes) > maxClasses {
 		return nil, fmt.Errorf("tagger model has %d classes", len(classes))
@@ -143,14 +154,13 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 	for i, c := range classes {
 		index[c] = uint8(i)
 	}
-	m := &Model{
-		classes:   classes,
-		known:     make(map[string]uint8, len(tags)),
-		tags:      make(map[string]int, len(classes)+2),
-		suffix:    make(map[string]weights),
-		words:     make(map[string]*wordWeights),
-		ctxSuffix: make(map[string]*suffixWeights),
+	m := &Model{classes: classes, known: make(map[string]uint8, len(tags))}
+	m.init()
+	for _, c := range classes {
+		m.addTag(c)
 	}
+	m.addTag(start1)
+	m.addTag(start2)
 	for word, c := range tags {
 		i, ok := index[c]
 		if !ok {
@@ -158,20 +168,13 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 		}
 		m.known[word] = i
 	}
-	for _, c := range classes {
-		m.tags[c] = len(m.tags)
-	}
-	m.tags[start1] = len(m.tags)
-	m.tags[start2] = len(m.tags)
-
-	// Visit features in a fixed order, so that the model is built the same
+	// Visit features in a fixed order, so that tags are numbered the same
 	// way on every run.
 	names := make([]string, 0, len(ws))
 	for name := range ws {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var tagFeats []feature
 	for _, name := range names {
 		w, err := toWeights(ws[name], index)
 		if err != nil {
@@ -185,13 +188,18 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 			return nil, fmt.Errorf("tagger model: unknown feature %q", name)
 		}
 		switch kind {
-		case "bias", "i-1 tag", "i-2 tag", "i tag+i-2 tag":
-			tagFeats = append(tagFeats, feature{name, ws[name]})
-			for _, t := range strings.Fields(arg) {
-				if _, ok := m.tags[t]; !ok {
-					m.tags[t] = len(m.tags)
-				}
+		case "bias":
+			m.bias = w
+		case "i-1 tag":
+			m.prevTag[m.addTag(arg)] = w
+		case "i-2 tag":
+			m.prev2Tag[m.addTag(arg)] = w
+		case "i tag+i-2 tag":
+			t1, t2, ok := strings.Cut(arg, " ")
+			if !ok {
+				return nil, fmt.Errorf("tagger model: malformed feature %q", name)
 			}
+			m.tagPair[[2]int{m.addTag(t1), m.addTag(t2)}] = w
 		case "i suffix":
 			m.suffix[arg] = w
 		case "i pref1":
@@ -218,15 +226,36 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 			if !ok {
 				return nil, fmt.Errorf("tagger model: malformed feature %q", name)
 			}
-			if _, ok := m.tags[t]; !ok {
-				m.tags[t] = len(m.tags)
-			}
 			ww := m.wordWeights(word)
-			ww.afterTag = append(ww.afterTag, tagWeights{m.tags[t], w})
+			ww.afterTag = append(ww.afterTag, tagWeights{m.addTag(t), w})
 		}
 	}
-	m.buildPairs(tagFeats, index)
+	for _, ww := range m.words {
+		slices.SortFunc(ww.afterTag, func(a, b tagWeights) int { return a.tag - b.tag })
+	}
+	m.buildPairs()
 	return m, nil
+}
+
+// init makes the maps of an empty model.
+func (m *Model) init() {
+	m.tags = make(map[string]int)
+	m.prevTag = make(map[int]weights)
+	m.prev2Tag = make(map[int]weights)
+	m.tagPair = make(map[[2]int]weights)
+	m.suffix = make(map[string]weights)
+	m.words = make(map[string]*wordWeights)
+	m.ctxSuffix = make(map[string]*suffixWeights)
+}
+
+// addTag numbers the tag t, if it has no number yet, and returns it.
+func (m *Model) addTag(t string) int {
+	if n, ok := m.tags[t]; ok {
+		return n
+	}
+	m.tags[t] = len(m.tagNames)
+	m.tagNames = append(m.tagNames, t)
+	return m.tags[t]
 }
 
 // featureKinds are the features prose's tagger builds, longest first so
@@ -283,29 +312,19 @@ func (m *Model) suffixWeights(s string) *suffixWeights {
 	return sw
 }
 
-// buildPairs scores the bias and the previous-tag features for every pair
+// buildPairs sums the bias and the previous-tag features for every pair
 // of previous tags.
-func (m *Model) buildPairs(feats []feature, index map[string]uint8) {
-	m.other = len(m.tags)
+func (m *Model) buildPairs() {
+	m.other = len(m.tagNames)
 	n := m.other + 1
-	byName := make(map[string]weights, len(feats))
-	for _, f := range feats {
-		w, _ := toWeights(f.weights, index) // checked by the caller
-		byName[f.name] = w
-	}
-	names := make([]string, n)
-	for t, i := range m.tags {
-		names[i] = t
-	}
-	names[m.other] = "\x00" // names no feature
 	m.pairs = make([]vector, n*n)
 	for p1 := range n {
 		for p2 := range n {
-			var v vector
-			for _, f := range []string{"bias", "i-1 tag " + names[p1], "i-2 tag " + names[p2], "i tag+i-2 tag " + names[p1] + " " + names[p2]} {
-				v.add(byName[f])
-			}
-			m.pairs[p1*n+p2] = v
+			v := &m.pairs[p1*n+p2]
+			v.add(m.bias)
+			v.add(m.prevTag[p1])
+			v.add(m.prev2Tag[p2])
+			v.add(m.tagPair[[2]int{p1, p2}])
 		}
 	}
 }
