@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,7 +40,19 @@ type labelWeight struct {
 //go:embed data/basic-english.txt
 var basicEnglish []byte
 
+// compactNER is prose's entity model in this package's compact form (see
+// nercompact.go), which decodes many times faster than prose's own. A test
+// checks that it is exactly what prose's model converts to.
+//
+//go:embed data/ner.bin
+var compactNER string
+
 var loadNER = sync.OnceValues(func() (*nerModel, error) {
+	return decodeNER(compactNER)
+})
+
+// loadProseNER converts prose's own entity model.
+func loadProseNER() (*nerModel, error) {
 	var mapping map[string]int
 	var weights []float64
 	var labels []string
@@ -55,7 +68,7 @@ var loadNER = sync.OnceValues(func() (*nerModel, error) {
 			return nil, fmt.Errorf("decode entity model %s: %w", a.name, err)
 		}
 	}
-	m := &nerModel{labels: labels, weights: make(map[string][]labelWeight, len(mapping)/2), basic: map[string]bool{}}
+	m := &nerModel{labels: labels, weights: make(map[string][]labelWeight, len(mapping)/2)}
 	for key, idx := range mapping {
 		if idx < 0 || idx >= len(weights) {
 			continue
@@ -72,6 +85,16 @@ var loadNER = sync.OnceValues(func() (*nerModel, error) {
 		feat := key[:len(key)-len(labels[best])-1]
 		m.weights[feat] = append(m.weights[feat], labelWeight{best, weights[idx]})
 	}
+	for _, ws := range m.weights {
+		slices.SortFunc(ws, func(a, b labelWeight) int { return a.label - b.label })
+	}
+	m.finish()
+	return m, nil
+}
+
+// finish sets the weights every token needs and reads the word list.
+func (m *nerModel) finish() {
+	m.basic = map[string]bool{}
 	m.bias = m.weights["bias-True"]
 	m.none.prevPos, m.none.prevWord = m.weights["prevpos-None"], m.weights["prevword-None"]
 	m.none.nextPos, m.none.nextWord = m.weights["nextpos-None"], m.weights["nextword-None"]
@@ -81,8 +104,7 @@ var loadNER = sync.OnceValues(func() (*nerModel, error) {
 			m.basic[w] = true
 		}
 	}
-	return m, nil
-})
+}
 
 // WarmUp loads the entity model in the background, so that its decoding
 // overlaps with other start-up work; the first name that needs it then

@@ -50,10 +50,22 @@ func (f *stanceFlags) extractor() (*stance.Extractor, error) {
 
 // loadModels builds every model a stance run needs.
 func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
-	// The models decode in the background while the dictionary is built.
+	// The models decode and the lexicon is read in the background while
+	// the dictionary is built.
 	tag.WarmUp()
 	if !af.noUnknown {
 		actors.WarmUp()
+	}
+	type lexicon struct {
+		ex  *stance.Extractor
+		err error
+	}
+	lexc := make(chan lexicon, 1)
+	if sf != nil {
+		go func() {
+			ex, err := sf.extractor()
+			lexc <- lexicon{ex, err}
+		}()
 	}
 	dict, err := af.dictionary()
 	if err != nil {
@@ -68,9 +80,11 @@ func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
 	if sf == nil {
 		return models, nil
 	}
-	if models.Stances, err = sf.extractor(); err != nil {
-		return nil, err
+	lex := <-lexc
+	if lex.err != nil {
+		return nil, lex.err
 	}
+	models.Stances = lex.ex
 	if sf.speaker != "" {
 		if _, ok := models.Actors.Lookup(sf.speaker); !ok {
 			return nil, fmt.Errorf("--speaker %s: no such actor in the dictionary", sf.speaker)

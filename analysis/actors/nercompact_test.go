@@ -1,0 +1,63 @@
+package actors
+
+import (
+	"flag"
+	"os"
+	"reflect"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite data/ner.bin from prose's entity model")
+
+// TestCompactNER checks that the embedded compact entity model is exactly
+// prose's model converted, and that decoding gives back the same model.
+// go test -update rewrites it, after an upgrade of prose.
+func TestCompactNER(t *testing.T) {
+	want, err := loadProseNER()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := want.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("data/ner.bin", b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if string(b) != compactNER {
+		t.Fatalf("data/ner.bin (%d bytes) is not prose's entity model (%d bytes): run go test -update", len(compactNER), len(b))
+	}
+	got, err := decodeNER(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("decoded entity model differs from prose's")
+	}
+}
+
+func TestDecodeNERErrors(t *testing.T) {
+	for _, in := range []string{"", "not a model", nerHeader, compactNER[:len(compactNER)/2], compactNER + "x"} {
+		if _, err := decodeNER(in); err == nil {
+			t.Errorf("decodeNER(%d bytes): no error", len(in))
+		}
+	}
+}
+
+func FuzzDecodeNER(f *testing.F) {
+	f.Add(nerHeader + "\x01\x01O\x01\x00\x04bias\x01\x00\x00\x00\x00\x00\x00\x00\xf0\x3f")
+	f.Add(compactNER[:300])
+	f.Fuzz(func(t *testing.T, in string) {
+		decodeNER(in) // must not panic
+	})
+}
+
+func BenchmarkDecodeNER(b *testing.B) {
+	for b.Loop() {
+		if _, err := decodeNER(compactNER); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
