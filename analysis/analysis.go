@@ -97,7 +97,8 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 // tokens adds the token and sentence layers.
 func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
-	ad.Tokens = a.tokenizer.Tokenize(doc.Text, nil)
+	// English text has a token every five or six bytes.
+	ad.Tokens = a.tokenizer.Tokenize(doc.Text, make([]corpus.Token, 0, len(doc.Text)/5+8))
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, nil)
 	for _, s := range ad.Sentences {
 		toks := ad.Tokens[s.First:s.Last]
