@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite data/ner.bin from prose's entity model")
+var update = flag.Bool("update", false, "rewrite the compiled forms under data/ from their sources")
 
 // TestCompactNER checks that the embedded compact entity model is exactly
 // prose's model converted, and that decoding gives back the same model.

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/standpoint/standpoint/corpus"
 )
@@ -78,8 +79,7 @@ func isProperNoun(doc *corpus.Annotated, i int) bool {
 	if t.Tag != "NNP" && t.Tag != "NNPS" {
 		return false
 	}
-	r := []rune(doc.TokenText(i))
-	return len(r) > 0 && unicode.IsUpper(r[0])
+	return startsUpper(doc.TokenText(i))
 }
 
 // isCapitalised reports whether token i continues a name: a proper noun,
@@ -90,10 +90,14 @@ func isCapitalised(doc *corpus.Annotated, i int) bool {
 	}
 	switch doc.Tokens[i].Tag {
 	case "JJ", "NN", "NNS":
-		r := []rune(doc.TokenText(i))
-		return len(r) > 0 && unicode.IsUpper(r[0])
+		return startsUpper(doc.TokenText(i))
 	}
 	return false
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsUpper(r)
 }
 
 func isConnector(w string) bool { return w == "of" || w == "for" || w == "and" || w == "&" }
