@@ -9,6 +9,7 @@ import (
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/stance"
+	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
 	"github.com/standpoint/standpoint/corpus"
 	"github.com/standpoint/standpoint/output"
@@ -71,6 +72,23 @@ func BenchmarkStages(b *testing.B) {
 	stage("sentences", func() {
 		for _, ad := range annotated {
 			sents = sentence.Split(ad.Text, ad.Tokens, sents[:0])
+		}
+	})
+	var sentWords [][]string
+	for _, ad := range annotated {
+		for _, s := range ad.Sentences {
+			ws := make([]string, 0, s.Last-s.First)
+			for i := s.First; i < s.Last; i++ {
+				ws = append(ws, tag.Sanitize(ad.TokenText(i)))
+			}
+			sentWords = append(sentWords, ws)
+		}
+	}
+	tagger := m.Tagger.NewTagger()
+	tags := make([]string, sentence.MaxTokens)
+	stage("tag", func() {
+		for _, ws := range sentWords {
+			tagger.Tag(ws, tags)
 		}
 	})
 	noActors := *m

@@ -26,14 +26,15 @@ type Tagger struct {
 
 // A Word is what the model says of one word as written: its normalized
 // form in context, the tag prose's rules or dictionary give it outright,
-// and the weights of its own features. Tagger.Word makes one; callers may
+// and the weights of the features that depend on it alone, in its own
+// position. Tagger.Word makes one; callers may
 // keep Words to tag the same word types again without looking them up.
 type Word struct {
 	empty bool
 	// fixed is the tag given outright, or "" when the model decides.
 	fixed    string
 	fixedTag int // its number among the model's tags
-	own      weights
+	own      weights // its suffix, first byte and normalized form
 	ctx      *context
 }
 
@@ -124,10 +125,10 @@ func (t *Tagger) Word(w string) *Word {
 	}
 	ww := &Word{
 		fixed: fixedTag(w),
-		// prose converts the first byte, not the first rune, to a string.
-		own: merge(t.m.suffix[suffix3(w)], t.m.pref1[w[0]]),
-		ctx: t.context(normalize(w)),
+		ctx:   t.context(normalize(w)),
 	}
+	// prose converts the first byte, not the first rune, to a string.
+	ww.own = merge(merge(t.m.suffix[suffix3(w)], t.m.pref1[w[0]]), ww.ctx.at)
 	if ww.fixed == "" {
 		if c, ok := t.m.known[w]; ok {
 			ww.fixed = t.m.classes[c]
@@ -192,7 +193,7 @@ func (t *Tagger) score(i int, w *Word, p1, p2 int) (*[maxClasses]int32, uint64) 
 	*s = pair.scores
 	mask := pair.mask
 	at := t.ctx[i]
-	for _, ws := range [...]*weights{&w.own, &at.at, at.after(p1), &t.ctx[i-1].prev1, &t.ctx[i-2].prev2, &t.ctx[i+1].next1, &t.ctx[i+2].next2} {
+	for _, ws := range [...]*weights{&w.own, at.after(p1), &t.ctx[i-1].prev1, &t.ctx[i-2].prev2, &t.ctx[i+1].next1, &t.ctx[i+2].next2} {
 		for _, cw := range ws.list {
 			s[cw.class%maxClasses] += cw.weight
 		}
@@ -206,10 +207,18 @@ var noWeights weights
 // after returns the weights of the feature joining the previous tag and
 // this word.
 func (c *context) after(tag int) *weights {
-	for i := range c.afterTag {
-		if c.afterTag[i].tag == tag {
-			return &c.afterTag[i].w
+	// A binary search: afterTag is sorted by tag.
+	lo, hi := 0, len(c.afterTag)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.afterTag[m].tag < tag {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(c.afterTag) && c.afterTag[lo].tag == tag {
+		return &c.afterTag[lo].w
 	}
 	return &noWeights
 }
