@@ -32,6 +32,10 @@ type Models struct {
 	// otherwise a document's voice is the actor its source names.
 	Stances *stance.Extractor
 	Speaker string
+
+	// stems is shared by the annotators of these models (LoadModels makes
+	// it; without it, each annotator has its own).
+	stems *stem.Cache
 }
 
 // LoadModels builds the default models. The tagger is decoded once per
@@ -41,7 +45,7 @@ func LoadModels() (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Models{Tagger: t}, nil
+	return &Models{Tagger: t, stems: stem.NewCache()}, nil
 }
 
 // An Annotator annotates documents one at a time. It is not safe for
@@ -56,6 +60,7 @@ type Annotator struct {
 	// lexemes holds what the tagger and the stemmer say of each word type,
 	// by its text; capped, it starts afresh when full.
 	lexemes map[string]*lexeme
+	stems   *stem.Cache
 	words   []*tag.Word
 	tags    []string
 }
@@ -71,7 +76,11 @@ const lexemeCacheSize = 1 << 15
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	a := &Annotator{models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: map[string]*lexeme{}, speakers: map[string]*corpus.Actor{}}
+	stems := m.stems
+	if stems == nil {
+		stems = stem.NewCache()
+	}
+	a := &Annotator{stems: stems, models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: map[string]*lexeme{}, speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
 		if m.Stances != nil {
@@ -126,7 +135,7 @@ func (a *Annotator) lexeme(w string) *lexeme {
 		return lx
 	}
 	s := tag.Sanitize(w)
-	lx := &lexeme{word: a.tagger.Word(s), stem: stem.Word(s)}
+	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s)}
 	if len(a.lexemes) >= lexemeCacheSize {
 		clear(a.lexemes)
 	}

@@ -3,6 +3,7 @@ package stem
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -35,6 +36,39 @@ func (s *Stemmer) Stem(word string) string {
 		clear(s.cache)
 	}
 	s.cache[strings.Clone(word)] = st
+	return st
+}
+
+// A Cache remembers stems for all the workers of a run, so that a word
+// is stemmed once however many workers meet it; stemming is slow. It is
+// safe for concurrent use, and starts afresh when it holds SharedCacheSize
+// words.
+type Cache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// SharedCacheSize caps the words a Cache remembers.
+const SharedCacheSize = 1 << 16
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{m: make(map[string]string)} }
+
+// Stem returns Word(word), from the cache when it can.
+func (c *Cache) Stem(word string) string {
+	c.mu.RLock()
+	st, ok := c.m[word]
+	c.mu.RUnlock()
+	if ok {
+		return st
+	}
+	st = Word(word)
+	c.mu.Lock()
+	if len(c.m) >= SharedCacheSize {
+		clear(c.m)
+	}
+	c.m[strings.Clone(word)] = st
+	c.mu.Unlock()
 	return st
 }
 

@@ -33,7 +33,7 @@ type Word struct {
 	empty bool
 	// fixed is the tag given outright, or "" when the model decides.
 	fixed    string
-	fixedTag int // its number among the model's tags
+	fixedTag int     // its number among the model's tags
 	own      weights // its suffix, first byte and normalized form
 	ctx      *context
 }
