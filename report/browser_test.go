@@ -178,6 +178,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	shot(t, ctx, filepath.Join(out, "report.png"), true)
+	overview(t, ctx, filepath.Join(out, "overview.png"))
 	for _, id := range []string{"profiles", "trend", "whom", "evidence-section"} {
 		png, err := chromedp.Run(ctx, chromedp.Screenshot("#"+id))
 		if err != nil {
@@ -373,6 +374,28 @@ func signedJS(s float64) string {
 		return fmt.Sprintf("−%.1f", -s)
 	}
 	return "0.0"
+}
+
+// overview saves a picture of the page from its top to the first rows of
+// the evidence table, 1200 pixels wide: docs/report.png is the one of the
+// sample corpus.
+func overview(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	const width = 1200
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+		t.Fatal(err)
+	}
+	height, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`Math.ceil(document.getElementById("evidence-section").getBoundingClientRect().top + window.scrollY + 620)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height), chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)); err != nil {
+		t.Fatal(err)
+	}
+	shot(t, ctx, path, false)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // shot saves a screenshot of the page, whole or its first screen.

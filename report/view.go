@@ -311,7 +311,8 @@ var quadrantGroups = []string{"demand", "reject", "propose", "support"}
 func matrixViewOf(d *Data) matrixView {
 	m := d.Matrix
 	v := matrixView{
-		Width:  matrixLabelW + len(m.Cols)*matrixCellW + 10,
+		// Room on the right for the last column's slanted label.
+		Width:  matrixLabelW + len(m.Cols)*matrixCellW + 110,
 		Height: matrixHeadH + len(m.Rows)*matrixCellH + 10,
 	}
 	name := namesByID(d)
