@@ -267,8 +267,11 @@ func (b *Builder) count(m *output.Mention, bucket string) {
 		a = &actorAcc{id: strings.Clone(m.Actor), name: strings.Clone(m.ActorName), stances: make(map[string]*StanceCount), buckets: make(map[string]*bucketAcc)}
 		b.actors[a.id] = a
 	}
+	// A score off the Goldstein scale counts as its end, so that no sum
+	// overflows into a value JSON cannot hold.
+	score := min(10, max(-10, m.Score))
 	a.count++
-	a.score += m.Score
+	a.score += score
 	st := a.stances[m.Stance]
 	if st == nil {
 		st = &StanceCount{Stance: strings.Clone(m.Stance)}
@@ -285,7 +288,7 @@ func (b *Builder) count(m *output.Mention, bucket string) {
 			a.buckets[bucket] = bk
 		}
 		bk.count++
-		bk.score += m.Score
+		bk.score += score
 	}
 	for _, t := range m.Toward {
 		p := pair{a.id, t}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -141,6 +142,23 @@ func TestBucketsOverCenturies(t *testing.T) {
 	})
 	if want := []string{"1900-01-01", "2100-01-01"}; !reflect.DeepEqual(d.Buckets, want) {
 		t.Errorf("buckets %q, want only those with mentions past %d", d.Buckets, maxBuckets)
+	}
+}
+
+func TestScoresOffTheScale(t *testing.T) {
+	d := build(t, Options{By: "month", Top: 5}, func(b *Builder) {
+		b.Add(Document{ID: "a", Date: "2025-01-20"}, evidence(mention("RUS", "demand", false, 1e308), mention("RUS", "demand", false, 1e308)))
+	})
+	if d.Actors[0].Score != 10 || d.Actors[0].Series[0].Score != 10 {
+		t.Errorf("mean scores %v and %v, want 10", d.Actors[0].Score, d.Actors[0].Series[0].Score)
+	}
+	var page bytes.Buffer
+	if err := Write(&page, d); err != nil {
+		t.Fatal(err)
+	}
+	var back Data
+	if err := json.Unmarshal(embeddedData(t, page.Bytes()), &back); err != nil {
+		t.Errorf("the data block does not read back: %v", err)
 	}
 }
 

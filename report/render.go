@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -33,6 +34,7 @@ var csp = fmt.Sprintf("default-src 'none'; script-src 'sha256-%s'; style-src 'un
 // page is what the template draws.
 type page struct {
 	Data    *Data
+	JSON    template.JS // Data, for the script element
 	Lead    string
 	ByWord  string
 	Legend  []legendGroup
@@ -51,8 +53,15 @@ type legendGroup struct {
 
 // Write writes the page of d to w.
 func Write(w io.Writer, d *Data) error {
+	// encoding/json escapes <, > and & (and U+2028, U+2029), so that the
+	// data cannot close its script element or open a comment in it.
+	data, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	p := page{
 		Data:    d,
+		JSON:    template.JS(data),
 		Lead:    lead(d),
 		ByWord:  byWord(d.By),
 		Profile: profileOf(d),

@@ -26,7 +26,7 @@ const (
 
 type profileView struct {
 	Width, Height int
-	BarX, BarEnd  int
+	BarX          int
 	Hatches       []hatch
 	Ticks         []tick
 	Rows          []profileRow
@@ -62,7 +62,6 @@ func profileOf(d *Data) profileView {
 		Width:  profileWidth,
 		Height: profileTop + len(d.Actors)*profileRowH + 6,
 		BarX:   profileLabelW,
-		BarEnd: profileLabelW + barW,
 	}
 	color := make(map[string]string, len(d.Stances))
 	hatchOf := make(map[string]string, len(d.Stances))
@@ -118,25 +117,23 @@ const (
 
 type trendView struct {
 	Width, Height int
-	Max           int  // the score axis runs from -Max to +Max
-	Categorical   bool // buckets are sources: points, no line
 	Panels        []trendPanel
 }
 
 type trendPanel struct {
-	ID, Name       string
-	Mentions       int
-	Score          string
-	Undated        int // mentions in the undated bucket, not drawn
-	ClipPos        string
-	ClipNeg        string
-	Line, Area     string
-	Stems          []lollipop
-	Points         []trendPoint
-	Grid           []gridLine
-	XLabels        []axisLabel
-	PlotL, PlotR   int
-	Zero, Top, Bot string
+	ID, Name     string
+	Mentions     int
+	Score        string
+	Undated      int // mentions in the undated bucket, not drawn
+	ClipPos      string
+	ClipNeg      string
+	Line, Area   string
+	Stems        []lollipop
+	Points       []trendPoint
+	Grid         []gridLine
+	XLabels      []axisLabel
+	PlotL, PlotR int
+	Zero         string
 }
 
 type lollipop struct{ X, Y1, Y2 string }
@@ -155,7 +152,9 @@ type axisLabel struct {
 }
 
 func trendOf(d *Data) trendView {
-	v := trendView{Width: panelWidth, Height: panelHeight, Categorical: d.By == aggregate.BySource}
+	v := trendView{Width: panelWidth, Height: panelHeight}
+	// Sources have no order: their points stand alone, on stems.
+	categorical := d.By == aggregate.BySource
 	var dated []string
 	for _, b := range d.Buckets {
 		if b != aggregate.Undated {
@@ -178,16 +177,17 @@ func trendOf(d *Data) trendView {
 			}
 		}
 	}
-	v.Max = int(min(10, max(1, math.Ceil(maxAbs))))
+	// The score axis runs from -top to +top, the same in every panel.
+	top := int(min(10, max(1, math.Ceil(maxAbs))))
 	plotL, plotR := panelLeft, panelWidth-panelRight
-	top, bot := float64(panelTop), float64(panelHeight-panelBottom)
+	plotTop, plotBot := float64(panelTop), float64(panelHeight-panelBottom)
 	xOf := func(i int) float64 {
 		if len(dated) == 1 {
 			return float64(plotL+plotR) / 2
 		}
 		return float64(plotL) + float64(i)*float64(plotR-plotL)/float64(len(dated)-1)
 	}
-	yOf := func(s float64) float64 { return top + (float64(v.Max)-s)/float64(2*v.Max)*(bot-top) }
+	yOf := func(s float64) float64 { return plotTop + (float64(top)-s)/float64(2*top)*(plotBot-plotTop) }
 	zero := yOf(0)
 	var xLabels []axisLabel
 	for _, i := range labelIndexes(len(dated)) {
@@ -198,19 +198,19 @@ func trendOf(d *Data) trendView {
 		case len(dated) > 1 && i == len(dated)-1:
 			anchor = "end"
 		}
-		xLabels = append(xLabels, axisLabel{X: num(xOf(i)), Y: num(bot + 17), Anchor: anchor, Text: cut(dated[i], 16)})
+		xLabels = append(xLabels, axisLabel{X: num(xOf(i)), Y: num(plotBot + 17), Anchor: anchor, Text: cut(dated[i], 16)})
 	}
 	grid := []gridLine{
-		{Y: num(yOf(float64(v.Max))), Label: fmt.Sprintf("+%d", v.Max)},
+		{Y: num(yOf(float64(top))), Label: fmt.Sprintf("+%d", top)},
 		{Y: num(zero), Label: "0", Zero: true},
-		{Y: num(yOf(-float64(v.Max))), Label: fmt.Sprintf("−%d", v.Max)},
+		{Y: num(yOf(-float64(top))), Label: fmt.Sprintf("−%d", top)},
 	}
 	for k, a := range d.Actors {
 		p := trendPanel{
 			ID: a.ID, Name: clean(nameOr(a.Name, a.ID)), Mentions: a.Mentions, Score: signed(a.Score),
 			ClipPos: fmt.Sprintf("trend-%d-pos", k), ClipNeg: fmt.Sprintf("trend-%d-neg", k),
 			Grid: grid, XLabels: xLabels, PlotL: plotL, PlotR: plotR,
-			Zero: num(zero), Top: num(top), Bot: num(bot),
+			Zero: num(zero),
 		}
 		var line strings.Builder
 		var first, last float64
@@ -240,11 +240,11 @@ func trendOf(d *Data) trendView {
 				X: num(x), Y: num(y), R: num(r), Fill: fill,
 				Title: fmt.Sprintf("%s, %s: mean score %s over %s", p.Name, clean(pt.Bucket), signed(pt.Score), plural(pt.Mentions, "mention")),
 			})
-			if v.Categorical {
+			if categorical {
 				p.Stems = append(p.Stems, lollipop{X: num(x), Y1: num(zero), Y2: num(y)})
 			}
 		}
-		if !v.Categorical && len(p.Points) > 1 {
+		if !categorical && len(p.Points) > 1 {
 			p.Line = line.String()
 			p.Area = fmt.Sprintf("%sL%s %sL%s %sZ", p.Line, num(last), num(zero), num(first), num(zero))
 		}

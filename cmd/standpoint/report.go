@@ -52,7 +52,9 @@ sentence and each document's title and URL; without it the table shows the
 evidence alone. The page goes to DIR/report.html unless -o names a file.
 
 Given inputs instead (files, directories, or - for standard input), report
-analyses them as analyze does, with the same options, and -o is required.`,
+analyses them as analyze does, with the same options, and -o is required.
+The options of the analysis (--actors, --lexicon, --speaker...) apply to
+inputs only: an analysis directory is shown as it was analysed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(cmd, e, &o, args)
