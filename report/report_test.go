@@ -35,7 +35,9 @@ func embeddedData(t *testing.T, page []byte) []byte {
 }
 
 // samplePage builds the page of the analysis in testdata/sample, with the
-// texts of the bundled sample corpus.
+// texts of the bundled sample corpus. The analysis is what analyze --by
+// month wrote for the corpus, its summary cut to the corpus totals, all the
+// page takes from it.
 func samplePage(t *testing.T) (*Data, []byte) {
 	t.Helper()
 	dir, err := ReadDir(filepath.Join("testdata", "sample"))
