@@ -308,15 +308,17 @@ func (b *Builder) row(doc Document, ev *Evidence) Row {
 	if !ok {
 		di = len(b.data.Docs)
 		b.docIndex[doc.ID] = di
-		d := doc
-		d.URL = webURL(d.URL)
-		b.data.Docs = append(b.data.Docs, d)
+		// Clones, here and below: a string may be a slice of the whole
+		// document, which the page would then keep in memory.
+		b.data.Docs = append(b.data.Docs, Document{
+			ID: strings.Clone(doc.ID), Title: strings.Clone(doc.Title), URL: webURL(doc.URL),
+			Date: strings.Clone(doc.Date), Source: strings.Clone(doc.Source),
+		})
 	}
 	key := ctxKey{di, ev.ContextStart, ev.Context}
 	ci, ok := b.ctxIndex[key]
 	if !ok {
 		ci = len(b.data.Contexts)
-		// A clone: the context is a slice of the whole document.
 		key.text = strings.Clone(ev.Context)
 		b.ctxIndex[key] = ci
 		b.data.Contexts = append(b.data.Contexts, key.text)
@@ -324,14 +326,14 @@ func (b *Builder) row(doc Document, ev *Evidence) Row {
 	h := locate(ev.Context, ev.ContextStart, ev.Mention, b.stemmer)
 	utf16Spans(ev.Context, &h.evidence, &h.cue, &h.actor)
 	m := &ev.Mention
-	toward := m.Toward
-	if len(toward) == 0 {
-		toward = nil
+	var toward []string
+	for _, t := range m.Toward {
+		toward = append(toward, strings.Clone(t))
 	}
 	return Row{
 		Doc: di, Context: ci, EvidenceAt: h.evidence, CueAt: h.cue, ActorAt: h.actor,
-		Actor: m.Actor, ActorText: m.ActorText, Stance: m.Stance, Cue: m.Cue,
-		Negated: m.Negated, Modality: m.Modality, Target: m.Target, Toward: toward, Score: m.Score,
+		Actor: strings.Clone(m.Actor), ActorText: strings.Clone(m.ActorText), Stance: strings.Clone(m.Stance), Cue: strings.Clone(m.Cue),
+		Negated: m.Negated, Modality: strings.Clone(m.Modality), Target: strings.Clone(m.Target), Toward: toward, Score: m.Score,
 	}
 }
 
