@@ -109,7 +109,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	}
 	summary := agg.Summary()
 	if o.out == "" {
-		if err := writeJSON(e.stdout, summary); err != nil {
+		if err := output.WriteSummary(e.stdout, summary); err != nil {
 			return err
 		}
 		return b.finish("analyzed")
@@ -117,7 +117,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	if err := mw.Flush(); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return writeJSON(f, summary) }); err != nil {
+	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
 		return err
 	}
 	if err := writeAtomic(filepath.Join(o.out, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {

@@ -62,7 +62,7 @@ func merge(e *env, o *mergeOptions, dirs []string) error {
 	}
 	summary := agg.Summary()
 	if o.out == "" {
-		return writeJSON(e.stdout, summary)
+		return output.WriteSummary(e.stdout, summary)
 	}
 	// Outputs replace their destinations only once every input has been
 	// read, so the output directory may be one of the inputs.
@@ -112,7 +112,7 @@ func merge(e *env, o *mergeOptions, dirs []string) error {
 	} else {
 		os.Remove(errorsPath)
 	}
-	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return writeJSON(f, summary) }); err != nil {
+	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
 		return err
 	}
 	if err := writeAtomic(filepath.Join(o.out, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
