@@ -90,7 +90,7 @@ func descriptions() []description {
 		{aggregate.Stance{}, "Toward", "ids of the actors the stance was aimed at, most frequent first"},
 		{aggregate.Stance{}, "Examples", fmt.Sprintf("evidence: the first %d mentions by date (undated last), document id and offsets", aggregate.MaxExamples)},
 
-		{aggregate.Count{}, "Value", "the value; of the spellings that differ only in case and spacing, the last in byte order (lower case, single spaces)"},
+		{aggregate.Count{}, "Value", "the value, counting together the spellings that differ only in case and spacing, as most often written; of two spellings as frequent, the last in byte order"},
 		{aggregate.Count{}, "Count", "how often it was seen"},
 
 		{aggregate.Example{}, "Doc", "id of the document"},

@@ -476,13 +476,19 @@ func mean(sum int64, n int) float64 {
 
 // A counter counts strings, folding case and space so that "an
 // unconditional ceasefire" and "An  unconditional ceasefire" count
-// together.
+// together. It keeps the count of each spelling, so that the value shown
+// is the one most often written.
 type counter struct {
 	m map[string]*counted // by folded form
 }
 
 type counted struct {
-	form string // the form shown: the last in byte order, which prefers lower case and single spaces
+	n     int         // all spellings
+	forms []formCount // usually one or two
+}
+
+type formCount struct {
+	form string
 	n    int
 }
 
@@ -496,32 +502,68 @@ func (c *counter) add(s string, n int) {
 	k := fold(s)
 	e := c.m[k]
 	if e == nil {
-		c.m[strings.Clone(k)] = &counted{form: strings.Clone(s), n: n}
-		return
+		e = &counted{}
+		c.m[strings.Clone(k)] = e
 	}
 	e.n += n
-	if s > e.form {
-		e.form = strings.Clone(s)
+	for i := range e.forms {
+		if e.forms[i].form == s {
+			e.forms[i].n += n
+			return
+		}
 	}
+	// A copy: a slice of a document would keep all of it in memory.
+	e.forms = append(e.forms, formCount{form: strings.Clone(s), n: n})
 }
 
 func (c *counter) merge(o *counter) {
 	for _, e := range o.m {
-		c.add(e.form, e.n)
+		for _, f := range e.forms {
+			c.add(f.form, f.n)
+		}
 	}
 }
 
-// all returns every value and its count, most frequent first, ties in
-// byte order.
+// shown returns the spelling shown for e: the most frequent, ties going to
+// the last in byte order, which prefers lower case ("a ceasefire" to "A
+// ceasefire" at the start of a sentence).
+func (e *counted) shown() string {
+	best := e.forms[0]
+	for _, f := range e.forms[1:] {
+		if f.n > best.n || f.n == best.n && f.form > best.form {
+			best = f
+		}
+	}
+	return best.form
+}
+
+// all returns every value, as shown, and its count, most frequent first,
+// ties in byte order.
 func (c *counter) all() []Count {
 	out := make([]Count, 0, len(c.m))
 	for _, e := range c.m {
-		out = append(out, Count{Value: e.form, Count: e.n})
+		out = append(out, Count{Value: e.shown(), Count: e.n})
 	}
-	slices.SortFunc(out, func(x, y Count) int {
+	sortCounts(out)
+	return out
+}
+
+// spellings returns every spelling and its count, for the state.
+func (c *counter) spellings() []Count {
+	out := make([]Count, 0, len(c.m))
+	for _, e := range c.m {
+		for _, f := range e.forms {
+			out = append(out, Count{Value: f.form, Count: f.n})
+		}
+	}
+	sortCounts(out)
+	return out
+}
+
+func sortCounts(cs []Count) {
+	slices.SortFunc(cs, func(x, y Count) int {
 		return cmp.Or(y.Count-x.Count, strings.Compare(x.Value, y.Value))
 	})
-	return out
 }
 
 // top returns the n most frequent values (all when n is 0).

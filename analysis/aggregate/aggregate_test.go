@@ -106,15 +106,20 @@ func TestSummary(t *testing.T) {
 
 func TestCounter(t *testing.T) {
 	var c counter
-	for _, s := range []string{"An unconditional ceasefire", "an  unconditional ceasefire", "talks", "an unconditional ceasefire", "Talks", "a truce"} {
+	for _, s := range []string{"An unconditional ceasefire", "an  unconditional ceasefire", "talks", "an unconditional ceasefire", "Talks", "a truce", "NATO Allies", "NATO allies", "NATO Allies"} {
 		c.add(s, 1)
 	}
-	want := []Count{{"an unconditional ceasefire", 3}, {"talks", 2}, {"a truce", 1}}
+	// The most frequent spelling; of two as frequent, the last in byte order.
+	want := []Count{{"NATO Allies", 3}, {"an unconditional ceasefire", 3}, {"talks", 2}, {"a truce", 1}}
 	if got := c.all(); !reflect.DeepEqual(got, want) {
 		t.Errorf("all() = %+v, want %+v", got, want)
 	}
 	if got := c.top(2); !reflect.DeepEqual(got, want[:2]) {
 		t.Errorf("top(2) = %+v", got)
+	}
+	spellings := []Count{{"NATO Allies", 2}, {"An unconditional ceasefire", 1}, {"NATO allies", 1}, {"Talks", 1}, {"a truce", 1}, {"an  unconditional ceasefire", 1}, {"an unconditional ceasefire", 1}, {"talks", 1}}
+	if got := c.spellings(); !reflect.DeepEqual(got, spellings) {
+		t.Errorf("spellings() = %+v, want %+v", got, spellings)
 	}
 	var empty counter
 	if got := empty.top(5); got == nil || len(got) != 0 {

@@ -43,7 +43,7 @@ type stateActor struct {
 	Name       string        `json:"name"`
 	Type       string        `json:"type,omitempty"`
 	References int           `json:"references"`
-	Aliases    []Count       `json:"aliases"` // every alias, not only the top ones
+	Aliases    []Count       `json:"aliases"` // every spelling of every alias, not only the top ones
 	Stances    []stateStance `json:"stances"`
 	Buckets    []stateBucket `json:"buckets,omitempty"`
 }
@@ -54,7 +54,7 @@ type stateStance struct {
 	Count    int       `json:"count"`
 	Negated  int       `json:"negated"`
 	ScoreSum int64     `json:"score_sum"` // sum of the scores, in thousandths
-	Targets  []Count   `json:"targets"`   // every target
+	Targets  []Count   `json:"targets"`   // every spelling of every target
 	Toward   []Count   `json:"toward"`
 	Examples []Example `json:"examples"`
 }
@@ -83,7 +83,7 @@ func (g *Aggregator) MarshalJSON() ([]byte, error) {
 	}
 	slices.SortFunc(f.Corpus.Buckets, func(x, y BucketTotal) int { return compareBuckets(x.Bucket, y.Bucket) })
 	for _, acc := range g.actors {
-		a := stateActor{ID: acc.id, Name: acc.name, Type: acc.typ, References: acc.refs, Aliases: acc.aliases.all(), Stances: []stateStance{}}
+		a := stateActor{ID: acc.id, Name: acc.name, Type: acc.typ, References: acc.refs, Aliases: acc.aliases.spellings(), Stances: []stateStance{}}
 		for name, sa := range acc.stances {
 			examples := sa.examples
 			if examples == nil {
@@ -91,7 +91,7 @@ func (g *Aggregator) MarshalJSON() ([]byte, error) {
 			}
 			a.Stances = append(a.Stances, stateStance{
 				Stance: name, Cameo: sa.cameo, Count: sa.count, Negated: sa.negated, ScoreSum: sa.score,
-				Targets: sa.targets.all(), Toward: sa.toward.all(), Examples: examples,
+				Targets: sa.targets.spellings(), Toward: sa.toward.spellings(), Examples: examples,
 			})
 		}
 		slices.SortFunc(a.Stances, func(x, y stateStance) int { return strings.Compare(x.Stance, y.Stance) })
