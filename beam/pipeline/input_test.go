@@ -85,3 +85,32 @@ func TestRelPath(t *testing.T) {
 		}
 	}
 }
+
+func TestWalkedLocally(t *testing.T) {
+	dir := t.TempDir()
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "b.txt"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "sub", "x.txt"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "a.txt"), []byte("x"), 0o644)
+	os.Symlink(other, filepath.Join(dir, "link"))
+	os.Symlink(filepath.Join(other, "b.txt"), filepath.Join(dir, "b.txt"))
+	root := dir + "/"
+	tests := []struct {
+		rel  string
+		want bool
+	}{
+		{"sub/a.txt", true},
+		{"b.txt", true},       // a link to a file is read
+		{"link/b.txt", false}, // links to directories are not followed
+		{"sub/x.txt", false},  // a directory, whatever its name
+		{"gone.txt", true},    // reported when opened
+	}
+	for _, tt := range tests {
+		if got := walkedLocally(root, tt.rel); got != tt.want {
+			t.Errorf("walkedLocally(%q) = %v, want %v", tt.rel, got, tt.want)
+		}
+	}
+	if !walkedLocally("gs://bucket/", "a/b.txt") {
+		t.Error("a remote path is not read")
+	}
+}

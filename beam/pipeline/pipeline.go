@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -199,7 +200,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 	if err != nil {
 		return err
 	}
-	if fn.Input.Walk && !corpus.Walked(rel) {
+	if fn.Input.Walk && (!corpus.Walked(rel) || !walkedLocally(fn.Input.Root, rel)) {
 		return nil
 	}
 	key := docKey{Input: fn.Input.Index, Rel: rel}
@@ -219,6 +220,29 @@ func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 		emit(document{Key: docKey{Input: key.Input, Rel: rel, Line: d.Origin.Line}, Doc: d})
 	}
 	return ctx.Err()
+}
+
+// walkedLocally reports whether a directory walk by analyze reaches rel
+// under the local directory root: a glob follows links to directories,
+// and matches directories too, where analyze reads regular files and links
+// to them only. Paths on other filesystems have neither links nor
+// directories of their own.
+func walkedLocally(root, rel string) bool {
+	if strings.Contains(root, "://") {
+		return true
+	}
+	dir := filepath.Clean(root + ".")
+	parts := strings.Split(rel, "/")
+	for _, part := range parts[:len(parts)-1] {
+		dir = filepath.Join(dir, part)
+		info, err := os.Lstat(dir)
+		if err != nil || !info.IsDir() {
+			return false
+		}
+	}
+	info, err := os.Stat(filepath.Join(dir, parts[len(parts)-1]))
+	// A file that cannot be read is reported when it is opened.
+	return err != nil || info.Mode().IsRegular()
 }
 
 // relPath returns path relative to root, slash-separated.
