@@ -219,3 +219,32 @@ func TestStateRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkAdd(b *testing.B) {
+	docs := randomDocs(rand.New(rand.NewPCG(1, 1)), 1000)
+	for b.Loop() {
+		g := New(ByMonth)
+		for _, d := range docs {
+			g.Add(d)
+		}
+	}
+}
+
+func BenchmarkMerge(b *testing.B) {
+	r := rand.New(rand.NewPCG(2, 2))
+	parts := make([]*Aggregator, 100)
+	for i := range parts {
+		parts[i] = New(ByMonth)
+		for _, d := range randomDocs(r, 10) {
+			parts[i].Add(d)
+		}
+	}
+	for b.Loop() {
+		g := New(ByMonth)
+		for _, p := range parts {
+			if err := g.Merge(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
