@@ -284,9 +284,78 @@ func knownExt(name string) bool {
 	return formatForExt(ext) != FormatAuto
 }
 
+// ReadFile streams the documents of one file, whose bytes in is, as Read
+// does for a file found at path whose path relative to its input root is
+// rel (slash-separated; for a file named as an input, its base name). rel
+// gives the format (unless opts.Format sets it; text for an unknown
+// extension), whether the bytes are gzip-compressed (a final ".gz"), and,
+// for text, the default id and date; path is the Origin.Path of the
+// documents and the path of errors. It lets a reader of another file
+// system, which opens the file itself, read it by the same rules.
+//
+// Documents and errors come as from Read, in the order of the file.
+func ReadFile(ctx context.Context, path, rel string, in io.Reader, opts Options) iter.Seq2[Document, error] {
+	return func(yield func(Document, error) bool) {
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		r := &reader{ctx: ctx, fields: opts.Fields.withDefaults(), format: opts.Format, max: opts.MaxDocBytes, yield: yield}
+		if r.max <= 0 {
+			r.max = DefaultMaxDocBytes
+		}
+		r.readOpened(path, rel, in)
+	}
+}
+
+// Walked reports whether Read reads the file at rel (a slash-separated path
+// relative to a directory given as input) when it walks the directory: no
+// part of rel is hidden (starts with "."), and its extension is one Read
+// knows.
+func Walked(rel string) bool {
+	for part := range strings.SplitSeq(rel, "/") {
+		if part == "" || strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return knownExt(rel)
+}
+
+// ComparePaths orders slash-separated paths relative to one directory as
+// Read walks it: by their first names, then the next, and so on, so that
+// "a/b" comes before "a-c" (the directory "a" before the file "a-c").
+func ComparePaths(a, b string) int {
+	for {
+		x, restA, moreA := strings.Cut(a, "/")
+		y, restB, moreB := strings.Cut(b, "/")
+		if c := strings.Compare(x, y); c != 0 {
+			return c
+		}
+		switch {
+		case !moreA && !moreB:
+			return 0
+		case !moreA:
+			return -1
+		case !moreB:
+			return 1
+		}
+		a, b = restA, restB
+	}
+}
+
 // readFile reads the file at p, whose path relative to its input root is
 // rel (slash-separated).
 func (r *reader) readFile(p, rel string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return r.fail(p, 0, pathlessError(err))
+	}
+	defer f.Close()
+	return r.readOpened(p, rel, f)
+}
+
+// readOpened reads the bytes of the file at p, whose path relative to its
+// input root is rel.
+func (r *reader) readOpened(p, rel string, f io.Reader) bool {
 	base, ext, gz := splitExt(rel)
 	src := source{
 		path:     p,
@@ -302,13 +371,7 @@ func (r *reader) readFile(p, rel string) bool {
 	if format == FormatAuto {
 		format = FormatText
 	}
-
-	f, err := os.Open(p)
-	if err != nil {
-		return r.fail(p, 0, pathlessError(err))
-	}
-	defer f.Close()
-	var in io.Reader = f
+	in := f
 	if gz {
 		zr, err := gzip.NewReader(f)
 		if err != nil {

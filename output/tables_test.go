@@ -569,3 +569,14 @@ func BenchmarkTablesMention(b *testing.B) {
 		})
 	}
 }
+
+func TestWriteSummary(t *testing.T) {
+	var buf bytes.Buffer
+	s := aggregate.Summary{Corpus: aggregate.Totals{Documents: 1}, Actors: []aggregate.Actor{{ID: "A&B", Name: "<A>"}}}
+	if err := WriteSummary(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "{\n  \"corpus\": {\n    \"documents\": 1,") || !strings.Contains(buf.String(), `"id": "A&B",`) || !strings.Contains(buf.String(), `"name": "<A>",`) {
+		t.Errorf("summary:\n%s", buf.String())
+	}
+}

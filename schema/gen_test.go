@@ -88,12 +88,13 @@ func descriptions() []description {
 		{aggregate.Stance{}, "Negated", "mentions of the stance whose cue was negated"},
 		{aggregate.Stance{}, "Targets", fmt.Sprintf("what was demanded, rejected, proposed...: the %d most frequent targets", aggregate.TopTargets)},
 		{aggregate.Stance{}, "Toward", "ids of the actors the stance was aimed at, most frequent first"},
-		{aggregate.Stance{}, "Examples", fmt.Sprintf("evidence: the first %d mentions, in input order", aggregate.MaxExamples)},
+		{aggregate.Stance{}, "Examples", fmt.Sprintf("evidence: the first %d mentions by date (undated last), document id and offsets", aggregate.MaxExamples)},
 
-		{aggregate.Count{}, "Value", "the value, as first seen"},
+		{aggregate.Count{}, "Value", "the value, counting together the spellings that differ only in case and spacing, as most often written; of two spellings as frequent, the last in byte order"},
 		{aggregate.Count{}, "Count", "how often it was seen"},
 
 		{aggregate.Example{}, "Doc", "id of the document"},
+		{aggregate.Example{}, "Date", "date of the document, YYYY-MM-DD; absent when unknown"},
 		{aggregate.Example{}, "Start", "byte offset in the document text where the evidence span starts"},
 		{aggregate.Example{}, "End", "byte offset in the document text where the evidence span ends (exclusive)"},
 		{aggregate.Example{}, "Text", "the evidence span"},
@@ -159,8 +160,14 @@ func generate(t *testing.T, r *jsonschema.Reflector, g generated) []byte {
 // ways to bucket.
 func constrain(t *testing.T, s *jsonschema.Schema) {
 	t.Helper()
+	const datePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 	if date, ok := s.Properties.Get("date"); ok {
-		date.Pattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+		date.Pattern = datePattern
+	}
+	if ex, ok := s.Definitions["Example"]; ok {
+		if date, ok := ex.Properties.Get("date"); ok {
+			date.Pattern = datePattern
+		}
 	}
 	if by, ok := s.Properties.Get("by"); ok {
 		for _, b := range []string{aggregate.ByDay, aggregate.ByWeek, aggregate.ByMonth, aggregate.ByQuarter, aggregate.ByYear, aggregate.BySource} {

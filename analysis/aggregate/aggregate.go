@@ -1,26 +1,31 @@
 // Package aggregate sums stance mentions into per-actor summaries: counts
 // per stance and how many were negated, the targets and the actors each
 // stance was aimed at, the mean cooperation score, and evidence examples.
-// Summaries are sorted by a total key, so the same input always gives the
-// same summary, whatever the order in which workers finished.
+//
+// An Aggregator holds the exact, mergeable state a summary is made from.
+// Adding the same documents in any order, or adding them to several
+// Aggregators and merging those in any grouping and order, gives the same
+// state, and so the same Summary: a corpus can be split into shards
+// analysed apart (or on many machines) and the results merged.
 package aggregate
 
 import (
 	"cmp"
+	"fmt"
+	"iter"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/standpoint/standpoint/corpus"
 )
 
-// Limits that keep a summary readable and its memory flat on any corpus.
+// Limits that keep a summary readable. The state behind it keeps every
+// count; only the summary is cut to these.
 const (
 	TopTargets  = 5  // targets listed per actor and stance
 	TopAliases  = 10 // aliases listed per actor
 	MaxExamples = 3  // evidence examples per actor and stance
-	// maxDistinct bounds the distinct targets or aliases counted per
-	// actor; past it, those seen once are dropped.
-	maxDistinct = 2000
 )
 
 // A Summary is the result of a run: corpus totals and one entry per actor.
@@ -97,22 +102,29 @@ type Count struct {
 	Count int    `json:"count"`
 }
 
-// An Example is a piece of evidence.
+// An Example is a piece of evidence. The examples of a stance are the
+// first by date (undated last), then document id and offsets, so that they
+// do not depend on the order in which documents were read.
 type Example struct {
 	Doc   string `json:"doc"`
+	Date  string `json:"date,omitempty"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 }
 
-// An Aggregator accumulates documents into a Summary. Documents must be
-// added in a fixed order (input order) for the examples to be the same on
-// every run; everything else is order-independent.
+// An Aggregator accumulates documents into the state a Summary is made
+// from. The state is exact: counts, sums of scores in thousandths, every
+// distinct target and alias with its count, and the first MaxExamples
+// examples in the order of compareExamples. So the documents may be added
+// in any order, and Aggregators merged in any grouping and order, with the
+// same result. Memory grows with the number of actors and of distinct
+// targets and aliases, not with the number of documents.
 type Aggregator struct {
 	by      string
-	totals  Totals
-	actors  map[string]*actorAcc
+	totals  Totals // Actors and Buckets are filled by Summary
 	buckets map[string]*BucketTotal
+	actors  map[string]*actorAcc
 }
 
 type actorAcc struct {
@@ -123,20 +135,26 @@ type actorAcc struct {
 	buckets       map[string]*bucketAcc
 }
 
-type bucketAcc struct {
-	score   float64
-	count   int
-	stances map[string]*BucketCount
-}
-
 type stanceAcc struct {
 	cameo    string
 	count    int
 	negated  int
-	score    float64
+	score    int64 // sum of scores, in thousandths
 	targets  counter
 	toward   counter
-	examples []Example
+	examples []Example // sorted by compareExamples, at most MaxExamples
+}
+
+type bucketAcc struct {
+	count   int
+	score   int64 // thousandths
+	stances map[string]*bucketStanceAcc
+}
+
+type bucketStanceAcc struct {
+	count   int
+	negated int
+	score   int64 // thousandths
 }
 
 // New returns an empty Aggregator that buckets documents by by (see
@@ -145,20 +163,20 @@ func New(by string) *Aggregator {
 	return &Aggregator{by: by, actors: make(map[string]*actorAcc), buckets: make(map[string]*BucketTotal)}
 }
 
+// By returns how the Aggregator buckets documents.
+func (g *Aggregator) By() string { return g.by }
+
 // Add counts one document.
 func (g *Aggregator) Add(doc *corpus.Annotated) {
 	g.totals.Documents++
 	g.totals.Bytes += int64(len(doc.Text))
 	g.totals.Sentences += len(doc.Sentences)
 	g.totals.Tokens += len(doc.Tokens)
+	g.totals.Mentions += len(doc.Stances)
 	var bucket string
 	if g.by != "" {
 		bucket = BucketOf(g.by, doc.Document)
-		bt := g.buckets[bucket]
-		if bt == nil {
-			bt = &BucketTotal{Bucket: bucket}
-			g.buckets[bucket] = bt
-		}
+		bt := g.bucket(bucket)
 		bt.Documents++
 		bt.Mentions += len(doc.Stances)
 	}
@@ -168,86 +186,222 @@ func (g *Aggregator) Add(doc *corpus.Annotated) {
 		}
 		acc := g.actor(a.ID, a.Name, a.Type)
 		acc.refs++
-		acc.aliases.add(a.Text)
+		acc.aliases.add(a.Text, 1)
 	}
 	for _, st := range doc.Stances {
-		g.totals.Mentions++
 		acc := g.actor(st.Actor, st.ActorName, "")
-		sa := acc.stances[st.Stance]
-		if sa == nil {
-			sa = &stanceAcc{cameo: st.Cameo}
-			acc.stances[st.Stance] = sa
-		}
+		sa := acc.stance(st.Stance, st.Cameo)
+		score := milli(st.Score)
 		sa.count++
 		if st.Negated {
 			sa.negated++
 		}
-		sa.score += st.Score
+		sa.score += score
 		if st.Target != "" {
-			sa.targets.add(st.Target)
+			sa.targets.add(st.Target, 1)
 		}
 		for _, t := range st.Toward {
-			sa.toward.add(t)
+			sa.toward.add(t, 1)
 		}
-		if len(sa.examples) < MaxExamples {
-			// Copies, here and in every counter: a slice of the text would
-			// keep the whole document in memory for the rest of the run.
-			sa.examples = append(sa.examples, Example{Doc: strings.Clone(doc.ID), Start: st.Start, End: st.End, Text: strings.Clone(doc.Text[st.Start:st.End])})
+		sa.addExample(Example{Doc: doc.ID, Date: doc.Date, Start: st.Start, End: st.End, Text: doc.Text[st.Start:st.End]})
+		if g.by == "" {
+			continue
 		}
-		if g.by != "" {
-			acc.addBucket(bucket, st)
+		b := acc.bucket(bucket)
+		b.count++
+		b.score += score
+		c := b.stance(st.Stance)
+		c.count++
+		c.score += score
+		if st.Negated {
+			c.negated++
 		}
-	}
-}
-
-func (acc *actorAcc) addBucket(bucket string, st corpus.Stance) {
-	if acc.buckets == nil {
-		acc.buckets = make(map[string]*bucketAcc)
-	}
-	b := acc.buckets[bucket]
-	if b == nil {
-		b = &bucketAcc{stances: make(map[string]*BucketCount)}
-		acc.buckets[bucket] = b
-	}
-	b.count++
-	b.score += st.Score
-	c := b.stances[st.Stance]
-	if c == nil {
-		c = &BucketCount{Stance: st.Stance}
-		b.stances[st.Stance] = c
-	}
-	c.Count++
-	c.Score += st.Score
-	if st.Negated {
-		c.Negated++
 	}
 }
 
 // Failed counts a document that could not be processed.
 func (g *Aggregator) Failed() { g.totals.Failed++ }
 
+func (g *Aggregator) bucket(name string) *BucketTotal {
+	bt := g.buckets[name]
+	if bt == nil {
+		bt = &BucketTotal{Bucket: strings.Clone(name)}
+		g.buckets[bt.Bucket] = bt
+	}
+	return bt
+}
+
+// actor returns the record of actor id, creating it if needed. Its name
+// and type are the first, in byte order, of those it is given: any rule
+// that does not depend on the order of documents would do, and an actor
+// rarely has two.
 func (g *Aggregator) actor(id, name, typ string) *actorAcc {
 	acc := g.actors[id]
 	if acc == nil {
-		acc = &actorAcc{id: strings.Clone(id), name: strings.Clone(name), typ: typ, stances: make(map[string]*stanceAcc)}
-		g.actors[id] = acc
+		acc = &actorAcc{id: strings.Clone(id), stances: make(map[string]*stanceAcc)}
+		g.actors[acc.id] = acc
 	}
-	if acc.typ == "" {
-		acc.typ = typ
-	}
+	acc.name = firstOf(acc.name, name)
+	acc.typ = firstOf(acc.typ, typ)
 	return acc
+}
+
+func (acc *actorAcc) stance(name, cameo string) *stanceAcc {
+	sa := acc.stances[name]
+	if sa == nil {
+		sa = &stanceAcc{}
+		acc.stances[strings.Clone(name)] = sa
+	}
+	sa.cameo = firstOf(sa.cameo, cameo)
+	return sa
+}
+
+func (acc *actorAcc) bucket(name string) *bucketAcc {
+	if acc.buckets == nil {
+		acc.buckets = make(map[string]*bucketAcc)
+	}
+	b := acc.buckets[name]
+	if b == nil {
+		b = &bucketAcc{stances: make(map[string]*bucketStanceAcc)}
+		acc.buckets[strings.Clone(name)] = b
+	}
+	return b
+}
+
+func (b *bucketAcc) stance(name string) *bucketStanceAcc {
+	c := b.stances[name]
+	if c == nil {
+		c = &bucketStanceAcc{}
+		b.stances[strings.Clone(name)] = c
+	}
+	return c
+}
+
+// firstOf returns the first of a and b in byte order, ignoring an empty one.
+func firstOf(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		// A copy: a slice of a document would keep all of it in memory.
+		return strings.Clone(b)
+	}
+	return a
+}
+
+// addExample keeps e if it is among the first MaxExamples.
+func (sa *stanceAcc) addExample(e Example) {
+	n := len(sa.examples)
+	if n == MaxExamples && compareExamples(e, sa.examples[n-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(sa.examples, e, compareExamples)
+	e.Doc, e.Date, e.Text = strings.Clone(e.Doc), strings.Clone(e.Date), strings.Clone(e.Text)
+	sa.examples = slices.Insert(sa.examples, i, e)
+	if len(sa.examples) > MaxExamples {
+		sa.examples = sa.examples[:MaxExamples]
+	}
+}
+
+// compareExamples orders examples by date, undated last, then by document
+// id, offsets and text: the earliest evidence comes first.
+func compareExamples(a, b Example) int {
+	if (a.Date == "") != (b.Date == "") {
+		if a.Date == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(
+		strings.Compare(a.Date, b.Date),
+		strings.Compare(a.Doc, b.Doc),
+		cmp.Compare(a.Start, b.Start),
+		cmp.Compare(a.End, b.End),
+		strings.Compare(a.Text, b.Text),
+	)
+}
+
+// Merge adds what o counted to g, as if g had been given o's documents
+// too. Merging is associative and commutative. o, which must not be g,
+// is not changed, and g shares none of its memory afterwards.
+func (g *Aggregator) Merge(o *Aggregator) error {
+	if g.by != o.by {
+		return fmt.Errorf("cannot merge a summary %s with one %s", describeBy(g.by), describeBy(o.by))
+	}
+	g.totals.Documents += o.totals.Documents
+	g.totals.Failed += o.totals.Failed
+	g.totals.Bytes += o.totals.Bytes
+	g.totals.Sentences += o.totals.Sentences
+	g.totals.Tokens += o.totals.Tokens
+	g.totals.Mentions += o.totals.Mentions
+	for name, ob := range o.buckets {
+		bt := g.bucket(name)
+		bt.Documents += ob.Documents
+		bt.Mentions += ob.Mentions
+	}
+	for id, oa := range o.actors {
+		acc := g.actor(id, oa.name, oa.typ)
+		acc.refs += oa.refs
+		acc.aliases.merge(&oa.aliases)
+		for name, ost := range oa.stances {
+			sa := acc.stance(name, ost.cameo)
+			sa.count += ost.count
+			sa.negated += ost.negated
+			sa.score += ost.score
+			sa.targets.merge(&ost.targets)
+			sa.toward.merge(&ost.toward)
+			for _, e := range ost.examples {
+				sa.addExample(e)
+			}
+		}
+		for name, ob := range oa.buckets {
+			b := acc.bucket(name)
+			b.count += ob.count
+			b.score += ob.score
+			for st, oc := range ob.stances {
+				c := b.stance(st)
+				c.count += oc.count
+				c.negated += oc.negated
+				c.score += oc.score
+			}
+		}
+	}
+	return nil
+}
+
+func describeBy(by string) string {
+	if by == "" {
+		return "without buckets"
+	}
+	return "by " + by
+}
+
+// Parts splits the state into parts that merge back into it: the corpus
+// totals under the key "", then each actor under its id, so that a
+// distributed run can merge the actors apart. The parts share memory
+// with g.
+func (g *Aggregator) Parts() iter.Seq2[string, *Aggregator] {
+	return func(yield func(string, *Aggregator) bool) {
+		totals := &Aggregator{by: g.by, totals: g.totals, buckets: g.buckets, actors: map[string]*actorAcc{}}
+		if !yield("", totals) {
+			return
+		}
+		for id, acc := range g.actors {
+			part := &Aggregator{by: g.by, buckets: map[string]*BucketTotal{}, actors: map[string]*actorAcc{id: acc}}
+			if !yield(id, part) {
+				return
+			}
+		}
+	}
 }
 
 // Summary returns the summary of what was added: actors with at least one
 // stance, most mentions first, ties by id.
 func (g *Aggregator) Summary() Summary {
-	s := Summary{Corpus: g.totals, Actors: []Actor{}}
+	s := Summary{By: g.by, Corpus: g.totals, Actors: []Actor{}}
 	for _, acc := range g.actors {
 		if len(acc.stances) == 0 {
 			continue
 		}
 		a := Actor{ID: acc.id, Name: acc.name, Type: acc.typ, References: acc.refs, Aliases: acc.aliases.top(TopAliases)}
-		var score float64
+		var score int64
 		for name, sa := range acc.stances {
 			a.Mentions += sa.count
 			score += sa.score
@@ -256,19 +410,17 @@ func (g *Aggregator) Summary() Summary {
 				Cameo:    sa.cameo,
 				Count:    sa.count,
 				Negated:  sa.negated,
-				Score:    round(sa.score / float64(sa.count)),
+				Score:    mean(sa.score, sa.count),
 				Targets:  sa.targets.top(TopTargets),
 				Toward:   sa.toward.top(0),
-				Examples: sa.examples,
+				Examples: append([]Example{}, sa.examples...),
 			})
 		}
-		a.Score = round(score / float64(a.Mentions))
+		a.Score = mean(score, a.Mentions)
 		for name, b := range acc.buckets {
-			bk := Bucket{Bucket: name, Mentions: b.count, Score: round(b.score / float64(b.count))}
-			for _, c := range b.stances {
-				bc := *c
-				bc.Score = round(bc.Score / float64(bc.Count))
-				bk.Stances = append(bk.Stances, bc)
+			bk := Bucket{Bucket: name, Mentions: b.count, Score: mean(b.score, b.count)}
+			for st, c := range b.stances {
+				bk.Stances = append(bk.Stances, BucketCount{Stance: st, Count: c.count, Negated: c.negated, Score: mean(c.score, c.count)})
 			}
 			slices.SortFunc(bk.Stances, func(x, y BucketCount) int { return strings.Compare(x.Stance, y.Stance) })
 			a.Buckets = append(a.Buckets, bk)
@@ -283,7 +435,6 @@ func (g *Aggregator) Summary() Summary {
 		return cmp.Or(y.Mentions-x.Mentions, strings.Compare(x.ID, y.ID))
 	})
 	s.Corpus.Actors = len(s.Actors)
-	s.By = g.by
 	for _, bt := range g.buckets {
 		s.Corpus.Buckets = append(s.Corpus.Buckets, *bt)
 	}
@@ -302,59 +453,124 @@ func compareBuckets(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-// round keeps three decimals, so that sums in different orders print alike.
-func round(x float64) float64 {
-	if x < 0 {
-		return -round(-x)
+// milli converts a cooperation score to thousandths. Scores are summed as
+// integers, which, unlike floating-point sums, do not depend on the order
+// of the terms; the Goldstein scores have one decimal.
+func milli(score float64) int64 { return int64(math.Round(score * 1000)) }
+
+// mean returns sum/n, sum in thousandths, rounded to three decimals, half
+// away from zero; 0 when n is 0.
+func mean(sum int64, n int) float64 {
+	if n == 0 {
+		return 0
 	}
-	return float64(int64(x*1000+0.5)) / 1000
+	d := int64(n)
+	var q int64
+	if sum >= 0 {
+		q = (2*sum + d) / (2 * d)
+	} else {
+		q = -((-2*sum + d) / (2 * d))
+	}
+	return float64(q) / 1000
 }
 
-// A counter counts strings, bounded in size.
+// A counter counts strings, folding case and space so that "an
+// unconditional ceasefire" and "An  unconditional ceasefire" count
+// together. It keeps the count of each spelling, so that the value shown
+// is the one most often written.
 type counter struct {
-	m     map[string]int
-	first map[string]string // the first form seen of each key
+	m map[string]*counted // by folded form
 }
 
-// add counts s, folding case and space so that "an unconditional
-// ceasefire" and "An unconditional ceasefire" count together.
-func (c *counter) add(s string) {
+type counted struct {
+	n     int         // all spellings
+	forms []formCount // usually one or two
+}
+
+type formCount struct {
+	form string
+	n    int
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// add counts s n times.
+func (c *counter) add(s string, n int) {
 	if c.m == nil {
-		c.m, c.first = make(map[string]int), make(map[string]string)
+		c.m = make(map[string]*counted)
 	}
-	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if _, ok := c.m[k]; !ok {
-		if len(c.m) >= maxDistinct {
-			c.prune()
-		}
-		k = strings.Clone(k)
-		c.first[k] = strings.Clone(s)
+	k := fold(s)
+	e := c.m[k]
+	if e == nil {
+		e = &counted{}
+		c.m[strings.Clone(k)] = e
 	}
-	c.m[k]++
-}
-
-// prune drops the values seen once.
-func (c *counter) prune() {
-	for k, n := range c.m {
-		if n == 1 {
-			delete(c.m, k)
-			delete(c.first, k)
+	e.n += n
+	for i := range e.forms {
+		if e.forms[i].form == s {
+			e.forms[i].n += n
+			return
 		}
 	}
+	// A copy: a slice of a document would keep all of it in memory.
+	e.forms = append(e.forms, formCount{form: strings.Clone(s), n: n})
 }
 
-// top returns the n most frequent values (all when n is 0), ties in
-// alphabetical order.
-func (c *counter) top(n int) []Count {
+func (c *counter) merge(o *counter) {
+	for _, e := range o.m {
+		for _, f := range e.forms {
+			c.add(f.form, f.n)
+		}
+	}
+}
+
+// shown returns the spelling shown for e: the most frequent, ties going to
+// the last in byte order, which prefers lower case ("a ceasefire" to "A
+// ceasefire" at the start of a sentence).
+func (e *counted) shown() string {
+	best := e.forms[0]
+	for _, f := range e.forms[1:] {
+		if f.n > best.n || f.n == best.n && f.form > best.form {
+			best = f
+		}
+	}
+	return best.form
+}
+
+// all returns every value, as shown, and its count, most frequent first,
+// ties in byte order.
+func (c *counter) all() []Count {
 	out := make([]Count, 0, len(c.m))
-	for k, v := range c.m {
-		out = append(out, Count{Value: c.first[k], Count: v})
+	for _, e := range c.m {
+		out = append(out, Count{Value: e.shown(), Count: e.n})
 	}
-	slices.SortFunc(out, func(x, y Count) int {
+	sortCounts(out)
+	return out
+}
+
+// spellings returns every spelling and its count, for the state.
+func (c *counter) spellings() []Count {
+	out := make([]Count, 0, len(c.m))
+	for _, e := range c.m {
+		for _, f := range e.forms {
+			out = append(out, Count{Value: f.form, Count: f.n})
+		}
+	}
+	sortCounts(out)
+	return out
+}
+
+func sortCounts(cs []Count) {
+	slices.SortFunc(cs, func(x, y Count) int {
 		return cmp.Or(y.Count-x.Count, strings.Compare(x.Value, y.Value))
 	})
+}
+
+// top returns the n most frequent values (all when n is 0).
+func (c *counter) top(n int) []Count {
+	out := c.all()
 	if n > 0 && len(out) > n {
-		out = out[:n]
+		out = out[:n:n]
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/pflag"
+	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/analysis/actors"
 )
 
@@ -18,27 +19,25 @@ func (f *actorFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noUnknown, "no-unknown-actors", false, "do not take capitalised names missing from the dictionary for actors")
 }
 
-// dictionary loads the embedded dictionary (unless turned off) and the
-// user's files, later files overriding earlier entries.
-func (f *actorFlags) dictionary() (*actors.Dictionary, error) {
-	var lists [][]actors.Entry
-	if !f.noDefault {
-		entries, err := actors.Default()
-		if err != nil {
-			return nil, err
-		}
-		lists = append(lists, entries)
-	}
+// config reads the user's files into the actor part of a model config.
+func (f *actorFlags) config() (analysis.Config, error) {
+	c := analysis.Config{NoDefaultActors: f.noDefault, NoUnknownActors: f.noUnknown}
 	for _, path := range f.files {
 		data, err := readDataFile("actors", path, actors.MaxFileBytes)
 		if err != nil {
-			return nil, err
+			return c, err
 		}
-		entries, err := actors.Parse(data, path)
-		if err != nil {
-			return nil, err
-		}
-		lists = append(lists, entries)
+		c.ActorFiles = append(c.ActorFiles, analysis.DataFile{Name: path, Data: data})
 	}
-	return actors.New(lists...)
+	return c, nil
+}
+
+// dictionary loads the embedded dictionary (unless turned off) and the
+// user's files, later files overriding earlier entries.
+func (f *actorFlags) dictionary() (*actors.Dictionary, error) {
+	c, err := f.config()
+	if err != nil {
+		return nil, err
+	}
+	return c.Dictionary()
 }

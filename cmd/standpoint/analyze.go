@@ -38,6 +38,7 @@ the actors and the stances they take, and writes to DIR:
                   flat tables for notebooks: every mention, and per actor,
                   bucket and stance the count, negated count and mean score
   errors.jsonl    the records that could not be processed, if any
+  partial.json    the exact state the summary is made from, for merge
 
 Without -o, the summary is written to standard output.`,
 		Args: cobra.MinimumNArgs(1),
@@ -108,7 +109,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	}
 	summary := agg.Summary()
 	if o.out == "" {
-		if err := writeJSON(e.stdout, summary); err != nil {
+		if err := output.WriteSummary(e.stdout, summary); err != nil {
 			return err
 		}
 		return b.finish("analyzed")
@@ -116,7 +117,10 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	if err := mw.Flush(); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return writeJSON(f, summary) }); err != nil {
+	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(o.out, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
 		return err
 	}
 	if err := tables.Finish(summary); err != nil {

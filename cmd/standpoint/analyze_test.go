@@ -15,7 +15,7 @@ func TestAnalyzeGolden(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, name := range []string{"mentions.jsonl", "summary.json"} {
+	for _, name := range []string{"mentions.jsonl", "summary.json", "partial.json"} {
 		got, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)
@@ -62,7 +62,7 @@ func TestAnalyzeSameOutputWhateverTheWorkers(t *testing.T) {
 			t.Fatalf("-j %s: exit %d: %s", j, code, stderr)
 		}
 		var all []byte
-		for _, name := range []string{"mentions.jsonl", "summary.json"} {
+		for _, name := range []string{"mentions.jsonl", "summary.json", "partial.json"} {
 			b, err := os.ReadFile(filepath.Join(out, name))
 			if err != nil {
 				t.Fatal(err)

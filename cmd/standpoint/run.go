@@ -28,6 +28,6 @@ input) and finds, per actor, the stances taken in it, with the evidence for each
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newAnalyzeCmd(e), newAnnotateCmd(e), newActorsCmd(e), newCompareCmd(e), newEvalCmd(e), newReportCmd(e), newTrendCmd(e), newVersionCmd(e))
+	root.AddCommand(newAnalyzeCmd(e), newAnnotateCmd(e), newActorsCmd(e), newCompareCmd(e), newEvalCmd(e), newMergeCmd(e), newReportCmd(e), newTrendCmd(e), newVersionCmd(e))
 	return root.ExecuteContext(ctx)
 }

@@ -1,0 +1,124 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/standpoint/standpoint/analysis/actors"
+	"github.com/standpoint/standpoint/analysis/stance"
+	"github.com/standpoint/standpoint/analysis/tag"
+)
+
+// A Config chooses the models of a run: the embedded actor dictionary and
+// stance lexicon or not, the user's files that extend or override them, and
+// the options. It holds the files' contents rather than their paths, so
+// that it can be sent as it is to the machines of a distributed run.
+type Config struct {
+	ActorFiles      []DataFile // added in order, later entries overriding earlier ones
+	NoDefaultActors bool       // start from an empty dictionary
+	NoUnknownActors bool       // do not take capitalised names missing from the dictionary for actors
+
+	Stances          bool       // find stances
+	LexiconFiles     []DataFile // added in order, later cues overriding earlier ones
+	NoDefaultLexicon bool       // use only LexiconFiles
+	Speaker          string     // the actor whose voice every document is, if set
+}
+
+// A DataFile is a user's dictionary or lexicon: its name, for errors, and
+// its contents.
+type DataFile struct {
+	Name string
+	Data []byte
+}
+
+// ErrUnknownSpeaker is the error of a Speaker missing from the dictionary.
+var ErrUnknownSpeaker = errors.New("no such actor in the dictionary")
+
+// Dictionary builds the actor dictionary: the embedded one (unless
+// NoDefaultActors) and ActorFiles.
+func (c *Config) Dictionary() (*actors.Dictionary, error) {
+	var lists [][]actors.Entry
+	if !c.NoDefaultActors {
+		entries, err := actors.Default()
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, entries)
+	}
+	for _, f := range c.ActorFiles {
+		entries, err := actors.Parse(f.Data, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, entries)
+	}
+	return actors.New(lists...)
+}
+
+// extractor builds the stance extractor: the embedded lexicon (unless
+// NoDefaultLexicon) and LexiconFiles.
+func (c *Config) extractor() (*stance.Extractor, error) {
+	var lexs []*stance.Lexicon
+	if !c.NoDefaultLexicon {
+		lex, err := stance.DefaultLexicon()
+		if err != nil {
+			return nil, err
+		}
+		lexs = append(lexs, lex)
+	}
+	for _, f := range c.LexiconFiles {
+		lex, err := stance.ParseLexicon(f.Data, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		lexs = append(lexs, lex)
+	}
+	return stance.New(lexs...)
+}
+
+// Load builds every model the run needs: the tagger, the actor dictionary
+// and, with Stances, the stance extractor.
+func (c *Config) Load() (*Models, error) {
+	// The models decode and the lexicon is read in the background while
+	// the dictionary is built.
+	tag.WarmUp()
+	if !c.NoUnknownActors {
+		actors.WarmUp()
+	}
+	type lexicon struct {
+		ex  *stance.Extractor
+		err error
+	}
+	lexc := make(chan lexicon, 1)
+	if c.Stances {
+		go func() {
+			ex, err := c.extractor()
+			lexc <- lexicon{ex, err}
+		}()
+	}
+	dict, err := c.Dictionary()
+	if err != nil {
+		return nil, err
+	}
+	models, err := LoadModels()
+	if err != nil {
+		return nil, err
+	}
+	models.Actors = dict
+	models.UnknownActors = !c.NoUnknownActors
+	if !c.Stances {
+		return models, nil
+	}
+	lex := <-lexc
+	if lex.err != nil {
+		return nil, lex.err
+	}
+	models.Stances = lex.ex
+	if c.Speaker != "" {
+		if _, ok := dict.Lookup(c.Speaker); !ok {
+			return nil, fmt.Errorf("speaker %s: %w", c.Speaker, ErrUnknownSpeaker)
+		}
+		models.Speaker = c.Speaker
+	}
+	return models, nil
+}
