@@ -58,7 +58,7 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		a := analysis.NewAnnotator(models)
 		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
 	}
-	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		return enc.Write(ad)
 	})
 	if err != nil {

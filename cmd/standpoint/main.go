@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 )
 
@@ -27,6 +28,12 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal, a second one ends the process at once;
+		// outputs are still whole, since they are renamed into place.
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
@@ -47,10 +54,16 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &partial):
 		return exitPartial
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "standpoint: interrupted; outputs left as they were before the run")
+		fmt.Fprint(stderr, "standpoint: interrupted; outputs left as they were before the run")
+		var resumable *resumableError
+		if errors.As(err, &resumable) {
+			fmt.Fprintf(stderr, "; the documents done are kept in %s: run the same command with --resume to go on from there",
+				printable(filepath.Join(resumable.dir, checkpointName)))
+		}
+		fmt.Fprintln(stderr)
 		return exitFailure
 	default:
-		fmt.Fprintf(stderr, "standpoint: %v\n", err)
+		fmt.Fprintf(stderr, "standpoint: %s\n", printable(err.Error()))
 		return exitFailure
 	}
 }
