@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -88,7 +87,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		if err != nil {
 			return err
 		}
-		if b.ckpt, err = openCheckpoint(o.out, key, o.resume, o.input.maxDocBytes, analyzedCodec(), e.stderr); err != nil {
+		if b.ckpt, err = openCheckpoint(filepath.Join(o.out, checkpointName), key, o.resume, o.input.maxDocBytes, analyzedCodec(), e.stderr); err != nil {
 			return err
 		}
 		defer b.ckpt.close()
@@ -121,10 +120,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		return output.WriteMentions(mw, ms)
 	})
 	if err != nil {
-		if b.ckpt != nil && errors.Is(err, context.Canceled) {
-			return &resumableError{err: err, dir: o.out}
-		}
-		return err
+		return b.stopped(err)
 	}
 	for range b.errors {
 		agg.Failed()
@@ -148,27 +144,8 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	if err := mentions.Commit(); err != nil {
 		return err
 	}
-	// errors.jsonl is written before the checkpoint goes: every output is
-	// complete when it does.
-	err = b.finish("analyzed")
-	var partial *partialError
-	if err != nil && !errors.As(err, &partial) {
-		return err
-	}
-	if rerr := b.ckpt.remove(); rerr != nil {
-		return rerr
-	}
-	return err
+	return b.complete("analyzed")
 }
-
-// resumableError is an interruption of a run that keeps a checkpoint.
-type resumableError struct {
-	err error
-	dir string
-}
-
-func (e *resumableError) Error() string { return e.err.Error() }
-func (e *resumableError) Unwrap() error { return e.err }
 
 // writeJSON writes v as indented JSON.
 func writeJSON(w io.Writer, v any) error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -213,6 +214,40 @@ func (b *batch[R]) finish(what string) error {
 	fmt.Fprintln(b.env.stderr)
 	return nil
 }
+
+// complete finishes a run whose outputs are all written: it writes
+// errors.jsonl, prints the summary line, and then removes the checkpoint.
+func (b *batch[R]) complete(what string) error {
+	err := b.finish(what)
+	var partial *partialError
+	if err != nil && !errors.As(err, &partial) {
+		return err
+	}
+	if b.ckpt != nil {
+		if rerr := b.ckpt.remove(); rerr != nil {
+			return rerr
+		}
+	}
+	return err
+}
+
+// stopped returns the error of a run that stopped early, saying where its
+// checkpoint is when it was interrupted.
+func (b *batch[R]) stopped(err error) error {
+	if b.ckpt != nil && errors.Is(err, context.Canceled) {
+		return &resumableError{err: err, checkpoint: b.ckpt.path}
+	}
+	return err
+}
+
+// resumableError is an interruption of a run that keeps a checkpoint.
+type resumableError struct {
+	err        error
+	checkpoint string // its file
+}
+
+func (e *resumableError) Error() string { return e.err.Error() }
+func (e *resumableError) Unwrap() error { return e.err }
 
 // writeAtomic writes path through fill, replacing it only when complete.
 func writeAtomic(path string, fill func(*os.File) error) error {

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 )
 
@@ -58,7 +57,7 @@ func exitCode(err error, stderr io.Writer) int {
 		var resumable *resumableError
 		if errors.As(err, &resumable) {
 			fmt.Fprintf(stderr, "; the documents done are kept in %s: run the same command with --resume to go on from there",
-				printable(filepath.Join(resumable.dir, checkpointName)))
+				printable(resumable.checkpoint))
 		}
 		fmt.Fprintln(stderr)
 		return exitFailure

@@ -32,9 +32,15 @@ import (
 // and the version, so that a checkpoint is only ever resumed by the same
 // command line. A last line cut short by a kill is dropped.
 
-// checkpointName is the checkpoint file in the output directory; hidden, so
-// that reading the directory as input skips it.
+// checkpointName is the checkpoint of analyze in its output directory;
+// hidden, so that reading the directory as input skips it.
 const checkpointName = ".standpoint-resume.jsonl"
+
+// checkpointBeside is the checkpoint of a run that writes the file out:
+// hidden, beside it.
+func checkpointBeside(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+checkpointName)
+}
 
 const checkpointFormat = "standpoint-resume/1"
 
@@ -75,19 +81,19 @@ type checkpoint[R any] struct {
 // document of the largest size allowed, with its layers, fits many times.
 func maxCheckpointLine(maxDocBytes int64) int64 { return 8*maxDocBytes + 1<<20 }
 
-// openCheckpoint starts the checkpoint of a run writing to dir. With resume,
-// it continues the checkpoint an interrupted run left there, which must
-// have been written under the same key; if there is none, it says so on
-// stderr and starts afresh.
-func openCheckpoint[R any](dir, key string, resume bool, maxDocBytes int64, codec resultCodec[R], stderr io.Writer) (*checkpoint[R], error) {
-	c := &checkpoint[R]{path: filepath.Join(dir, checkpointName), codec: codec}
+// openCheckpoint starts the checkpoint file path. With resume, it continues
+// the checkpoint an interrupted run left there, which must have been
+// written under the same key; if there is none, it says so on stderr and
+// starts afresh.
+func openCheckpoint[R any](path, key string, resume bool, maxDocBytes int64, codec resultCodec[R], stderr io.Writer) (*checkpoint[R], error) {
+	c := &checkpoint[R]{path: path, codec: codec}
 	var valid int64 // bytes of the file to keep
 	if resume {
 		var err error
 		valid, err = c.scan(key, maxCheckpointLine(maxDocBytes))
 		switch {
 		case errors.Is(err, os.ErrNotExist):
-			fmt.Fprintf(stderr, "standpoint: no interrupted run to resume in %s: starting from the first document\n", printable(dir))
+			fmt.Fprintf(stderr, "standpoint: no interrupted run to resume (no %s): starting from the first document\n", printable(path))
 		case err != nil:
 			return nil, err
 		}
@@ -335,6 +341,26 @@ func runKey(cmd *cobra.Command, inputs, dataFiles []string) (string, error) {
 		fmt.Fprintf(h, "file %q %x\x00", p, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// annotatedCodec keeps an annotated document whole.
+func annotatedCodec() resultCodec[*corpus.Annotated] {
+	return resultCodec[*corpus.Annotated]{
+		encode: func(a *corpus.Annotated) ([]byte, error) {
+			var buf bytes.Buffer
+			if err := corpus.NewAnnotatedWriter(&buf).Write(a); err != nil {
+				return nil, err
+			}
+			return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+		},
+		decode: func(b []byte) (*corpus.Annotated, error) {
+			var a corpus.Annotated
+			if err := json.Unmarshal(b, &a); err != nil {
+				return nil, err
+			}
+			return &a, nil
+		},
+	}
 }
 
 // analyzedCodec keeps an analyzed document in the checkpoint without its

@@ -249,3 +249,56 @@ func TestResumeRefused(t *testing.T) {
 		t.Errorf("--resume without -o: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestResumeAnnotate interrupts annotate -o FILE and resumes it: the file is
+// the one an uninterrupted run writes.
+func TestResumeAnnotate(t *testing.T) {
+	data := sampleJSONL(t)
+	root := t.TempDir()
+	full := filepath.Join(root, "full", "annotated.jsonl")
+	os.MkdirAll(filepath.Dir(full), 0o755)
+	if code, _, stderr := runCmd(t, string(data), "annotate", "-", "-o", full); code != exitPartial {
+		t.Fatalf("uninterrupted run: exit %d: %s", code, stderr)
+	}
+	part := filepath.Join(root, "part", "annotated.jsonl")
+	os.MkdirAll(filepath.Dir(part), 0o755)
+	ckpt := checkpointBeside(part)
+	const records = 17
+	gate := 0
+	for range records {
+		gate += bytes.IndexByte(data[gate:], '\n') + 1
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	in := &gatedReader{data: data, gate: gate, ctx: ctx, reached: make(chan struct{})}
+	done := make(chan int)
+	var errb bytes.Buffer
+	go func() {
+		done <- exitCode(run(ctx, []string{"annotate", "-j", "3", "-", "-o", part}, in, io.Discard, &errb), &errb)
+	}()
+	<-in.reached
+	waitFor(t, "the checkpoint", func() bool { return checkpointRecords(ckpt) == records })
+	cancel()
+	if code := <-done; code != exitFailure || !strings.Contains(errb.String(), ckpt) {
+		t.Fatalf("interrupted run: exit %d, stderr:\n%s\nwant exit 1 naming the checkpoint", code, errb.String())
+	}
+	if _, err := os.Stat(part); !os.IsNotExist(err) {
+		t.Fatalf("the interrupted run left %s", part)
+	}
+	code, _, stderr := runCmd(t, string(data), "annotate", "--resume", "-", "-o", part)
+	if code != exitPartial || !strings.Contains(stderr, fmt.Sprintf("(%d records resumed from the checkpoint)", records)) {
+		t.Fatalf("resumed run: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"annotated.jsonl", "errors.jsonl"} {
+		a, _ := os.ReadFile(filepath.Join(filepath.Dir(full), name))
+		b, _ := os.ReadFile(filepath.Join(filepath.Dir(part), name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs from the uninterrupted run's:\n%s", name, firstDiff(b, a))
+		}
+	}
+	if _, err := os.Stat(ckpt); !os.IsNotExist(err) {
+		t.Errorf("the checkpoint is left after a complete run: %v", err)
+	}
+	if code, _, stderr := runCmd(t, "", "annotate", "--resume", "-"); code != exitFailure || !strings.Contains(stderr, "--resume needs -o FILE") {
+		t.Errorf("--resume to standard output: exit %d, stderr %q", code, stderr)
+	}
+}
