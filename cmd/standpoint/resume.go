@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -220,7 +222,7 @@ func (c *checkpoint[R]) replay(maxDocBytes int64, fn func(i int, it checkpointIt
 		var r R
 		if it.Error == nil {
 			if r, err = c.codec.decode(it.Result); err != nil {
-				return fmt.Errorf("--resume: %s: record %d: %w", c.path, i+1, err)
+				return fmt.Errorf("--resume: %s: record %d: %w; run again without --resume to start over", c.path, i+1, err)
 			}
 		}
 		if err := fn(i, it, r); err != nil {
@@ -315,8 +317,9 @@ func checkResumed(i int, it checkpointItem, doc corpus.Document, err error) erro
 
 // runKey identifies a command line for a checkpoint: the version, the
 // command, every flag value but --jobs and --resume (which do not change the
-// outputs), the inputs with the size and time of those that are files, and
-// the contents of the data files named.
+// outputs), the inputs with the size and time of their files, and the
+// contents of the data files named. (Resuming also checks each record it
+// skips against the checkpoint.)
 func runKey(cmd *cobra.Command, inputs, dataFiles []string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", checkpointFormat, versionString(), cmd.CommandPath())
@@ -326,11 +329,28 @@ func runKey(cmd *cobra.Command, inputs, dataFiles []string) (string, error) {
 		}
 	})
 	for _, in := range inputs {
-		fmt.Fprintf(h, "input %q", in)
-		if info, err := os.Stat(in); err == nil && info.Mode().IsRegular() {
-			fmt.Fprintf(h, " %d %d", info.Size(), info.ModTime().UnixNano())
+		fmt.Fprintf(h, "input %q\x00", in)
+		info, err := os.Stat(in)
+		switch {
+		case err != nil:
+		case info.Mode().IsRegular():
+			fmt.Fprintf(h, "%d %d\x00", info.Size(), info.ModTime().UnixNano())
+		case info.IsDir():
+			// The files a walk of the directory may read: hidden ones,
+			// such as outputs being written, are not.
+			filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || p != in && strings.HasPrefix(d.Name(), ".") {
+					if d != nil && d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+				if info, err := d.Info(); err == nil && !d.IsDir() {
+					fmt.Fprintf(h, "%q %d %d\x00", p, info.Size(), info.ModTime().UnixNano())
+				}
+				return nil
+			})
 		}
-		h.Write([]byte{0})
 	}
 	for _, p := range dataFiles {
 		data, err := os.ReadFile(p)

@@ -302,3 +302,39 @@ func TestResumeAnnotate(t *testing.T) {
 		t.Errorf("--resume to standard output: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestRunKey checks what makes a checkpoint another run's: options and
+// inputs, down to the files of an input directory, but not the number of
+// workers nor the hidden files a run writes.
+func TestRunKey(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFile(t, filepath.Join(dir, "a.txt"), []byte("Kyiv rejects it."))
+	key := func(args ...string) string {
+		t.Helper()
+		cmd := newAnalyzeCmd(&env{})
+		if err := cmd.ParseFlags(args); err != nil {
+			t.Fatal(err)
+		}
+		k, err := runKey(cmd, cmd.Flags().Args(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	base := key(dir, "-o", "out")
+	if k := key(dir, "-o", "out", "-j", "7", "--resume"); k != base {
+		t.Error("-j and --resume change the key")
+	}
+	if k := key(dir, "-o", "out", "--by", "month"); k == base {
+		t.Error("--by does not change the key")
+	}
+	writeTestFile(t, filepath.Join(dir, ".hidden", "x.txt"), []byte("ignored"))
+	writeTestFile(t, filepath.Join(dir, ".standpoint-resume.jsonl"), []byte("ignored"))
+	if k := key(dir, "-o", "out"); k != base {
+		t.Error("hidden files change the key")
+	}
+	writeTestFile(t, filepath.Join(dir, "sub", "b.txt"), []byte("Moscow insists."))
+	if k := key(dir, "-o", "out"); k == base {
+		t.Error("a file added to an input directory does not change the key")
+	}
+}
