@@ -3,7 +3,8 @@ package corpus
 // A Document is one text of a corpus with its metadata.
 //
 // Text is always valid UTF-8: a reader replaces invalid byte sequences with
-// U+FFFD and drops a leading byte-order mark. Every byte offset elsewhere in
+// U+FFFD and drops a leading byte-order mark. It has no NUL byte: a reader
+// refuses such a text as binary data. Every byte offset elsewhere in
 // Standpoint indexes into Text.
 type Document struct {
 	ID     string `json:"id"`

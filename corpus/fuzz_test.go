@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -165,6 +166,80 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("date %q: got document %+v, want an error", s, docs[0])
 		case werr == nil && (len(docs) != 1 || docs[0].Date != want):
 			t.Fatalf("date %q: got %+v, want one document dated %q", s, docs, want)
+		}
+	})
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\nid: a\ntitle: 'T'\ndate: 2025-05-16\nsource: \"S\"\nurl: u\n---\nbody",
+		"---\r\ntags:\r\n  - x\r\n- y\r\n---\r\n",
+		"---\nkey\n---\n", "---\n  indented\n", "--- \t\n---", "---\ntitle: a\n  b\n---\n", "---",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fm, body, line, err := parseFrontMatter(s)
+		if err != nil {
+			if line < 1 || line > strings.Count(s, "\n")+1 {
+				t.Fatalf("error %v at line %d of a text of %d lines", err, line, strings.Count(s, "\n")+1)
+			}
+			if fm != (frontMatter{}) || body != "" {
+				t.Fatalf("error %v comes with %+v and body %q", err, fm, body)
+			}
+			return
+		}
+		if line != 0 {
+			t.Fatalf("no error but line %d", line)
+		}
+		if !strings.HasSuffix(s, body) {
+			t.Fatalf("body %q is not the end of the text", body)
+		}
+		if body != s && !isFrontMatterDelimiter(strings.SplitN(s, "\n", 2)[0]) {
+			t.Fatalf("body %q cut from a text without front matter", body)
+		}
+		head := s[:len(s)-len(body)]
+		if fm.dateLine < 0 || fm.dateLine > strings.Count(head, "\n") {
+			t.Fatalf("date on line %d of a front matter of %d lines", fm.dateLine, strings.Count(head, "\n"))
+		}
+	})
+}
+
+// FuzzReadStdin reads standard input as format sniffing sees it, plain and
+// gzip-compressed: both must give the same documents and errors.
+func FuzzReadStdin(f *testing.F) {
+	addFiles(f, ".jsonl", ".txt")
+	f.Add([]byte("\ufeff  \n{\"text\": \"a\"}\n"))
+	f.Add([]byte("\x1f\x8b"))
+	f.Add([]byte("{\"text\": \"a\u0000b\"}\n{"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		read := func(in []byte) []item {
+			var items []item
+			for d, err := range Read(context.Background(), []string{"-"}, Options{MaxDocBytes: 1 << 10, Stdin: bytes.NewReader(in)}) {
+				if err != nil {
+					items = append(items, item{Err: err.Error()})
+					continue
+				}
+				items = append(items, item{Doc: d})
+			}
+			return items
+		}
+		checkRead(t, []string{"-"}, Options{Stdin: bytes.NewReader(data)})
+		if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+			return // already compressed, or meant to look so
+		}
+		var zbuf bytes.Buffer
+		zw := gzip.NewWriter(&zbuf)
+		zw.Write(data)
+		zw.Close()
+		plain, zipped := read(data), read(zbuf.Bytes())
+		if len(plain) != len(zipped) {
+			t.Fatalf("plain gives %d items, compressed %d", len(plain), len(zipped))
+		}
+		for i := range plain {
+			if plain[i] != zipped[i] {
+				t.Fatalf("item %d: plain %s, compressed %s", i, describeItem(plain[i]), describeItem(zipped[i]))
+			}
 		}
 	})
 }

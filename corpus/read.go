@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -125,6 +124,9 @@ const bufSize = 64 << 10
 // (an input that is itself such a link is followed).
 // Options.Format, when set, overrides the extension for every input, but
 // does not change which files of a directory are read.
+//
+// A gzip stream that expands more than MaxGzipRatio times is refused as a
+// likely decompression bomb, with an error at the line it had reached.
 //
 // Standard input may be gzip-compressed (detected by its magic bytes); its
 // format is Options.Format or, when that is FormatAuto, JSON Lines if its
@@ -373,7 +375,7 @@ func (r *reader) readOpened(p, rel string, f io.Reader) bool {
 	}
 	in := f
 	if gz {
-		zr, err := gzip.NewReader(f)
+		zr, err := newGzipGuard(f, gzipRatioFloor)
 		if err != nil {
 			return r.fail(p, 0, fmt.Errorf("not a valid gzip stream: %w", pathlessError(err)))
 		}
@@ -390,7 +392,7 @@ func (r *reader) readStdin() bool {
 	}
 	br := bufio.NewReaderSize(r.stdin, bufSize)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		zr, err := newGzipGuard(br, gzipRatioFloor)
 		if err != nil {
 			return r.fail(src.path, 0, fmt.Errorf("not a valid gzip stream: %w", err))
 		}
@@ -454,6 +456,9 @@ func (r *reader) readStream(src source, format Format, br *bufio.Reader) bool {
 
 // readError describes a failure to read a stream.
 func readError(src source, err error) error {
+	if errors.Is(err, errGzipBomb) {
+		return err
+	}
 	if src.gzip {
 		return fmt.Errorf("truncated or corrupt gzip stream: %w", err)
 	}
@@ -477,14 +482,19 @@ func parseDateValue(label, v string) (string, error) {
 
 // finishDocument applies what holds for a document of any format: valid
 // UTF-8 everywhere, trimmed metadata, no leading byte-order mark, and a
-// text that is neither empty nor too large. The date must already be
-// parsed.
+// text that is neither empty, too large nor binary. The date must already
+// be parsed.
 func (r *reader) finishDocument(d *Document) error {
 	d.ID = cleanMeta(d.ID)
 	d.Source = cleanMeta(d.Source)
 	d.Title = cleanMeta(d.Title)
 	d.URL = cleanMeta(d.URL)
-	d.Text = strings.ToValidUTF8(strings.TrimPrefix(d.Text, "\ufeff"), "\uFFFD")
+	d.Text = strings.TrimPrefix(d.Text, "\ufeff")
+	// No text has a NUL byte; binary files (images, PDF, archives) all do.
+	if i := strings.IndexByte(d.Text, 0); i >= 0 {
+		return fmt.Errorf("binary data, not text: NUL byte at byte %d of the text", i)
+	}
+	d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
 	if strings.TrimSpace(d.Text) == "" {
 		return errors.New("empty text")
 	}

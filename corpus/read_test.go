@@ -643,3 +643,78 @@ func TestReadEmptyInputName(t *testing.T) {
 		docItem(Document{ID: "stdin", Text: "Text.", Origin: Origin{Path: "-"}}),
 	})
 }
+
+func TestReadBinary(t *testing.T) {
+	dir := t.TempDir()
+	png := writeFile(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	jsonl := writeFile(t, dir, "nul.jsonl", []byte(`{"text": "a\u0000b"}`+"\n"+"{\"text\": \"a\x00b\"}\n"+`{"text": "fine"}`+"\n"))
+	got := readAll(t, []string{png, jsonl}, Options{})
+	want := []item{
+		errItem("%s: binary data, not text: NUL byte at byte 8 of the text", png),
+		errItem("%s:1: binary data, not text: NUL byte at byte 1 of the text", jsonl),
+		errItem("%s:2: invalid JSON: invalid character '\\x00' in string literal", jsonl),
+		docItem(Document{ID: "nul:3", Text: "fine", Origin: Origin{Path: jsonl, Line: 3}}),
+	}
+	checkItems(t, got, want)
+}
+
+// gzipBomb returns a gzip stream of n MiB of zeros: members of 1 MiB each,
+// compressed once and repeated, so that it costs nothing to build.
+func gzipBomb(t *testing.T, n int) []byte {
+	t.Helper()
+	var member bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw.Write(make([]byte, 1<<20))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Repeat(member.Bytes(), n)
+}
+
+func TestReadGzipBomb(t *testing.T) {
+	dir := t.TempDir()
+	bomb := gzipBomb(t, 100)
+	p := writeFile(t, dir, "bomb.jsonl.gz", bomb)
+	got := readAll(t, []string{p, "-"}, Options{Format: FormatJSONL, Stdin: bytes.NewReader(bomb)})
+	if len(got) != 2 {
+		t.Fatalf("got %d items, want 2 errors: %v", len(got), got)
+	}
+	for i, name := range []string{p, "-"} {
+		if want := name + ":1: gzip stream expands too much: 64 MB from "; !strings.HasPrefix(got[i].Err, want) || !strings.Contains(got[i].Err, "decompression bomb") {
+			t.Errorf("got %s, want an error starting %q", describeItem(got[i]), want)
+		}
+	}
+}
+
+func TestGzipGuard(t *testing.T) {
+	compress := func(data []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(data)
+		zw.Close()
+		return buf.Bytes()
+	}
+	line := []byte(`{"text": "The same report, again and again."}` + "\n")
+	tests := []struct {
+		name   string
+		stream []byte
+		bomb   bool
+	}{
+		{"zeros", gzipBomb(t, 8), true},
+		{"one record repeated", compress(bytes.Repeat(line, 8<<20/len(line))), false},
+		{"small", compress(make([]byte, 1<<20)), false},
+	}
+	for _, tt := range tests {
+		g, err := newGzipGuard(bytes.NewReader(tt.stream), 2<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := io.Copy(io.Discard, g)
+		if got := errors.Is(err, errGzipBomb); got != tt.bomb || (!tt.bomb && err != nil) {
+			t.Errorf("%s: %v after %d bytes, want a bomb: %t", tt.name, err, n, tt.bomb)
+		}
+	}
+}

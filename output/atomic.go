@@ -9,14 +9,33 @@ import (
 
 // An AtomicFile is written under a temporary name beside its destination
 // and renamed onto it by Commit. Until then the destination is untouched.
+//
+// A destination that is a device or a pipe (/dev/null, /dev/stdout, a named
+// pipe) cannot be replaced, only written to: it is written directly. A
+// symbolic link is followed, so that the file it points to is replaced and
+// the link stays.
 type AtomicFile struct {
 	*os.File
-	dest string
-	done bool
+	dest   string
+	direct bool // writing to a device or pipe in place
+	done   bool
 }
 
 // CreateAtomic starts writing path.
 func CreateAtomic(path string) (*AtomicFile, error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		if info.IsDir() {
+			return nil, fmt.Errorf("create %s: is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("create %s: %w", path, err)
+		}
+		return &AtomicFile{File: f, dest: path, direct: true}, nil
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -34,6 +53,12 @@ func (a *AtomicFile) Commit() error {
 		return errors.New("output: commit after commit or abort")
 	}
 	a.done = true
+	if a.direct {
+		if err := a.File.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", a.dest, err)
+		}
+		return nil
+	}
 	err := a.File.Sync()
 	if cerr := a.File.Close(); err == nil {
 		err = cerr
@@ -61,5 +86,7 @@ func (a *AtomicFile) Abort() {
 	}
 	a.done = true
 	a.File.Close()
-	os.Remove(a.File.Name())
+	if !a.direct {
+		os.Remove(a.File.Name())
+	}
 }

@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -51,5 +52,58 @@ func TestAtomicFile(t *testing.T) {
 	}
 	if err := f.Commit(); err == nil {
 		t.Error("Commit after Abort succeeded")
+	}
+}
+
+// TestAtomicFileSpecial checks that a named pipe stays a pipe, written in
+// place, and that a symbolic link stays a link to the file replaced.
+func TestAtomicFileSpecial(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo) // opening for reading waits for the writer
+		got <- b
+	}()
+	f, err := CreateAtomic(fifo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("through the pipe\n")
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b := <-got; string(b) != "through the pipe\n" {
+		t.Errorf("read %q from the pipe", b)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced: %v %v", st.Mode(), err)
+	}
+
+	target := filepath.Join(dir, "target.jsonl")
+	link := filepath.Join(dir, "link.jsonl")
+	os.WriteFile(target, []byte("old\n"), 0o644)
+	if err := os.Symlink("target.jsonl", link); err != nil {
+		t.Skipf("cannot make a symbolic link: %v", err)
+	}
+	if f, err = CreateAtomic(link); err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("new\n")
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new\n" {
+		t.Errorf("target holds %q, want the new content", b)
+	}
+
+	if _, err := CreateAtomic(dir); err == nil {
+		t.Error("a directory was accepted as an output file")
 	}
 }

@@ -32,7 +32,7 @@ overriding. Each line gives the id, type and name, and how many names match it.`
 				names = append(names, en.Demonyms...)
 				names = append(names, en.Institutions...)
 				names = append(names, en.Metonyms...)
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", en.ID, en.Type, en.Name, strings.Join(names, ", "))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", printable(en.ID), printable(en.Type), printable(en.Name), printable(strings.Join(names, ", ")))
 			}
 			return tw.Flush()
 		},
@@ -75,7 +75,7 @@ matched it. --date resolves persons to the office they held that day.`,
 				if a.Location {
 					via += ", a place only"
 				}
-				fmt.Fprintf(tw, "%d\t%d\t%q\t%s\t%s\t%s\t%s\t%s\n", a.Start, a.End, a.Text, a.ID, a.Type, a.Name, a.Entry, via)
+				fmt.Fprintf(tw, "%d\t%d\t%q\t%s\t%s\t%s\t%s\t%s\n", a.Start, a.End, a.Text, printable(a.ID), printable(a.Type), printable(a.Name), printable(a.Entry), via)
 			}
 			return tw.Flush()
 		},

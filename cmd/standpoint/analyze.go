@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"github.com/standpoint/standpoint/analysis"
@@ -21,6 +23,7 @@ type analyzeOptions struct {
 	out    string
 	by     string
 	tables []string
+	resume bool
 }
 
 func newAnalyzeCmd(e *env) *cobra.Command {
@@ -40,6 +43,10 @@ the actors and the stances they take, and writes to DIR:
   errors.jsonl    the records that could not be processed, if any
   partial.json    the exact state the summary is made from, for merge
 
+While it runs, it keeps a checkpoint of the documents done in
+DIR/.standpoint-resume.jsonl: after an interruption, the same command with
+--resume skips them and ends with the outputs an uninterrupted run writes.
+
 Without -o, the summary is written to standard output.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -52,6 +59,7 @@ Without -o, the summary is written to standard output.`,
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write the outputs to `DIR` (created if missing)")
 	cmd.Flags().StringSliceVar(&o.tables, "tables", output.TableFormats(), "also write the mentions and stance tables for notebooks in `FORMATS` (csv, parquet; none with --tables=\"\")")
 	cmd.Flags().StringVar(&o.by, "by", "", "also count stances per actor by `BUCKET`: day, week, month, quarter, year or source")
+	cmd.Flags().BoolVar(&o.resume, "resume", false, "continue the interrupted run of the same command line in the -o directory, skipping the documents it finished")
 	return cmd
 }
 
@@ -59,6 +67,9 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	by, err := aggregate.ParseBy(o.by)
 	if err != nil {
 		return err
+	}
+	if o.resume && o.out == "" {
+		return errors.New("--resume needs -o DIR, where the interrupted run wrote")
 	}
 	models, err := loadModels(&o.actors, &o.stance)
 	if err != nil {
@@ -73,6 +84,14 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 			return err
 		}
 		b.outDir = o.out
+		key, err := runKey(cmd, inputs, append(slices.Clone(o.actors.files), o.stance.files...))
+		if err != nil {
+			return err
+		}
+		if b.ckpt, err = openCheckpoint(filepath.Join(o.out, checkpointName), key, o.resume, o.input.maxDocBytes, analyzedCodec(), e.stderr); err != nil {
+			return err
+		}
+		defer b.ckpt.close()
 		if tables, err = output.OpenTables(o.out, o.tables); err != nil {
 			return err
 		}
@@ -88,7 +107,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		a := analysis.NewAnnotator(models)
 		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
 	}
-	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		agg.Add(ad)
 		if mw == nil {
 			return nil
@@ -102,7 +121,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		return output.WriteMentions(mw, ms)
 	})
 	if err != nil {
-		return err
+		return b.stopped(err)
 	}
 	for range b.errors {
 		agg.Failed()
@@ -129,7 +148,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	if err := mentions.Commit(); err != nil {
 		return err
 	}
-	return b.finish("analyzed")
+	return b.complete("analyzed")
 }
 
 // writeJSON writes v as indented JSON.

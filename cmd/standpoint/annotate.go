@@ -2,6 +2,10 @@ package main
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -14,6 +18,7 @@ type annotateOptions struct {
 	input  inputFlags
 	actors actorFlags
 	out    string
+	resume bool
 }
 
 func newAnnotateCmd(e *env) *cobra.Command {
@@ -24,7 +29,11 @@ func newAnnotateCmd(e *env) *cobra.Command {
 		Long: `Annotate reads the inputs (files, directories, or - for standard input) and
 writes one JSON object a line per document: its metadata and text, its
 sentences, its tokens as [start, end, tag, stem] with byte offsets into
-the text, and the actors it mentions. Documents come out in input order whatever the number of workers.`,
+the text, and the actors it mentions. Documents come out in input order whatever the number of workers.
+
+Writing to FILE, it keeps a checkpoint of the documents done beside it
+(.FILE.standpoint-resume.jsonl): after an interruption, the same command with
+--resume skips them and ends with the file an uninterrupted run writes.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return annotate(cmd, e, &o, args)
@@ -33,6 +42,7 @@ the text, and the actors it mentions. Documents come out in input order whatever
 	o.input.register(cmd.Flags())
 	o.actors.register(cmd.Flags())
 	cmd.Flags().StringVarP(&o.out, "output", "o", "-", "write to `FILE` (- for standard output)")
+	cmd.Flags().BoolVar(&o.resume, "resume", false, "continue the interrupted run of the same command line that wrote to -o FILE, skipping the documents it finished")
 	return cmd
 }
 
@@ -41,11 +51,27 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 	if err != nil {
 		return err
 	}
+	if o.resume && o.out == "-" {
+		return errors.New("--resume needs -o FILE, which the interrupted run wrote")
+	}
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
 	w := e.stdout
 	var file *output.AtomicFile
 	if o.out != "-" {
 		b.outDir = filepath.Dir(o.out)
+		// A run that writes to a device or a pipe cannot be resumed.
+		if info, err := os.Stat(o.out); errors.Is(err, fs.ErrNotExist) || err == nil && info.Mode().IsRegular() {
+			key, err := runKey(cmd, inputs, o.actors.files)
+			if err != nil {
+				return err
+			}
+			if b.ckpt, err = openCheckpoint(checkpointBeside(o.out), key, o.resume, o.input.maxDocBytes, annotatedCodec(), e.stderr); err != nil {
+				return err
+			}
+			defer b.ckpt.close()
+		} else if o.resume {
+			return fmt.Errorf("--resume: %s is not a file, so no run to it can be resumed", o.out)
+		}
 		if file, err = output.CreateAtomic(o.out); err != nil {
 			return err
 		}
@@ -58,11 +84,11 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		a := analysis.NewAnnotator(models)
 		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
 	}
-	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		return enc.Write(ad)
 	})
 	if err != nil {
-		return err
+		return b.stopped(err)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -72,5 +98,5 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 			return err
 		}
 	}
-	return b.finish("annotated")
+	return b.complete("annotated")
 }

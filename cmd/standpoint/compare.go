@@ -150,7 +150,7 @@ func printComparison(w io.Writer, res compare.Result, o *compareOptions) error {
 		if n := len(side.info.Buckets); n > 1 {
 			desc += fmt.Sprintf(" (%d buckets)", n)
 		}
-		fmt.Fprintf(w, "%s: %s: %d stance mentions\n", side.name, desc, side.info.Mentions)
+		fmt.Fprintf(w, "%s: %s: %d stance mentions\n", side.name, printable(desc), side.info.Mentions)
 	}
 	fmt.Fprintln(w)
 
@@ -162,7 +162,7 @@ func printComparison(w io.Writer, res compare.Result, o *compareOptions) error {
 	fmt.Fprintln(tw, "ACTOR\tSTANCE\tA_COUNT\tA_RATE\tB_COUNT\tB_RATE\tCHANGE\tZ")
 	shown := make(map[string]bool)
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%d\t%.3f\t%+.3f\t%+.2f\n", r.Actor, r.Stance, r.ACount, r.ARate, r.BCount, r.BRate, r.Change, r.Z)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%d\t%.3f\t%+.3f\t%+.2f\n", printable(r.Actor), printable(r.Stance), r.ACount, r.ARate, r.BCount, r.BRate, r.Change, r.Z)
 		shown[r.Actor] = true
 	}
 	if err := tw.Flush(); err != nil {
@@ -191,7 +191,7 @@ func printComparison(w io.Writer, res compare.Result, o *compareOptions) error {
 		if ac.AMentions > 0 && ac.BMentions > 0 {
 			change = fmt.Sprintf("%+.3f", ac.Change)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%s\t%s\n", ac.Actor, ac.Name, ac.AMentions, aScore, ac.BMentions, bScore, change)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%s\t%s\n", printable(ac.Actor), printable(ac.Name), ac.AMentions, aScore, ac.BMentions, bScore, change)
 	}
 	return tw.Flush()
 }
@@ -243,15 +243,15 @@ func printTrend(w io.Writer, rows []compare.TrendRow) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s  %s\n", rows[i].Actor, rows[i].Name)
+		fmt.Fprintf(w, "%s  %s\n", printable(rows[i].Actor), printable(rows[i].Name))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		header := []string{"BUCKET", "MENTIONS", "SCORE"}
 		for _, sr := range rows[i].Stances {
-			header = append(header, strings.ToUpper(sr.Stance))
+			header = append(header, printable(strings.ToUpper(sr.Stance)))
 		}
 		fmt.Fprintln(tw, strings.Join(header, "\t"))
 		for _, r := range rows[i:j] {
-			cells := []string{r.Bucket, fmt.Sprint(r.Mentions), "-"}
+			cells := []string{printable(r.Bucket), fmt.Sprint(r.Mentions), "-"}
 			if r.Mentions > 0 {
 				cells[2] = fmt.Sprintf("%.3f", r.Score)
 			}

@@ -151,7 +151,7 @@ func readGoldTexts(ctx context.Context, e *env, inputs []string, opts corpus.Opt
 	for d, err := range corpus.Read(ctx, inputs, opts) {
 		if err != nil {
 			if failed < maxListedErrors {
-				fmt.Fprintf(e.stderr, "standpoint: %v\n", err)
+				fmt.Fprintf(e.stderr, "standpoint: %s\n", printable(err.Error()))
 			}
 			failed++
 			continue
@@ -234,7 +234,7 @@ func printReport(w io.Writer, rep evaluate.Report, texts map[string]string, verb
 		if s.Predicted > 0 && s.Gold > 0 {
 			f1 = fmt.Sprintf("%.3f", s.F1)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%s\t%s\n", name, s.Predicted, s.Matched, precision, s.Gold, s.Found, recall, f1)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%s\t%s\n", printable(name), s.Predicted, s.Matched, precision, s.Gold, s.Found, recall, f1)
 	}
 	row("overall", rep.Overall)
 	for _, s := range rep.ByStance {
@@ -255,7 +255,7 @@ func printReport(w io.Writer, rep evaluate.Report, texts map[string]string, verb
 			if quote == "" {
 				quote = texts[it.Doc][it.Start:it.End]
 			}
-			fmt.Fprintf(tw, "%s:%d\t%s\t%s\t%s\t%s\n", it.File, it.Line, it.Doc, it.Actor, strings.Join(it.Stances, "|"), strconv.Quote(quote))
+			fmt.Fprintf(tw, "%s:%d\t%s\t%s\t%s\t%s\n", printable(it.File), it.Line, printable(it.Doc), printable(it.Actor), printable(strings.Join(it.Stances, "|")), strconv.Quote(quote))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -265,7 +265,7 @@ func printReport(w io.Writer, rep evaluate.Report, texts map[string]string, verb
 	if len(rep.FalsePositives) > 0 {
 		fmt.Fprintln(tw, "DOC\tSPAN\tACTOR\tSTANCE\tTEXT")
 		for _, m := range rep.FalsePositives {
-			fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%s\t%s\n", m.Doc, m.Start, m.End, m.Actor, m.Stance, strconv.Quote(texts[m.Doc][m.Start:m.End]))
+			fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%s\t%s\n", printable(m.Doc), m.Start, m.End, printable(m.Actor), printable(m.Stance), strconv.Quote(texts[m.Doc][m.Start:m.End]))
 		}
 		return tw.Flush()
 	}

@@ -35,6 +35,12 @@ func main() {
 		os.Exit(exitFailure)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal, a second one ends the process at once;
+		// outputs are still whole, since they are renamed into place.
+		<-ctx.Done()
+		stop()
+	}()
 	err = run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	stopProfile()
@@ -94,10 +100,16 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &partial):
 		return exitPartial
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "standpoint: interrupted; outputs left as they were before the run")
+		fmt.Fprint(stderr, "standpoint: interrupted; outputs left as they were before the run")
+		var resumable *resumableError
+		if errors.As(err, &resumable) {
+			fmt.Fprintf(stderr, "; the documents done are kept in %s: run the same command with --resume to go on from there",
+				printable(resumable.checkpoint))
+		}
+		fmt.Fprintln(stderr)
 		return exitFailure
 	default:
-		fmt.Fprintf(stderr, "standpoint: %v\n", err)
+		fmt.Fprintf(stderr, "standpoint: %s\n", printable(err.Error()))
 		return exitFailure
 	}
 }

@@ -111,7 +111,7 @@ func reportFromInputs(cmd *cobra.Command, e *env, o *reportOptions, inputs []str
 		a := analysis.NewAnnotator(models)
 		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
 	}
-	err = b.run(cmd.Context(), newWorker, func(_ corpus.Document, ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		ms := output.MentionsOf(ad)
 		evs := make([]report.Evidence, len(ms))
 		for i, m := range ms {

@@ -4,13 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // sharedDocs writes the first n documents of a shared corpus to a JSONL
@@ -69,60 +65,6 @@ func TestWorkersOnSharedCorpus(t *testing.T) {
 		}
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between -j 1 and -j 8", name)
-		}
-	}
-}
-
-// TestInterruptKeepsPreviousOutputs interrupts a long run and checks that
-// the outputs of the previous run are left whole, with no partial files.
-func TestInterruptKeepsPreviousOutputs(t *testing.T) {
-	in := sharedDocs(t, "whitehouse-2022-2025.jsonl.gz", 3000)
-	bin := filepath.Join(t.TempDir(), "standpoint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	out := t.TempDir()
-	small := filepath.Join(t.TempDir(), "small.jsonl")
-	os.WriteFile(small, []byte(`{"id":"a","text":"Russia demands a ceasefire."}`+"\n"), 0o644)
-	if err := exec.Command(bin, "analyze", small, "-o", out).Run(); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(filepath.Join(out, "mentions.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	cmd := exec.Command(bin, "analyze", "-j", "1", in, "-o", out)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(1500 * time.Millisecond) // let it start writing
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err = <-done:
-	case <-time.After(2 * time.Minute): // a guard against a hang, not a measure
-		cmd.Process.Kill()
-		t.Fatal("the interrupted run did not stop")
-	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitFailure {
-		t.Fatalf("interrupted run ended with %v, want exit code %d", err, exitFailure)
-	}
-	after, err := os.ReadFile(filepath.Join(out, "mentions.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(before, after) {
-		t.Error("the interrupted run changed the previous mentions.jsonl")
-	}
-	entries, _ := os.ReadDir(out)
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".jsonl" && filepath.Ext(e.Name()) != ".json" && filepath.Ext(e.Name()) != ".csv" && filepath.Ext(e.Name()) != ".parquet" {
-			t.Errorf("left behind: %s", e.Name())
 		}
 	}
 }
