@@ -119,6 +119,12 @@ func proseSpans(chunk string) (spans []span) {
 			spans = []span{{0, len(chunk)}}
 		}
 	}()
+	// prose finds split points in the lower-cased chunk and cuts the chunk
+	// itself there, which goes wrong when lower-casing changes a
+	// character's length ("İstanbul's" gave "İstanbu", "l", "'s"). It is
+	// given a chunk where such characters are letters of the same length,
+	// whose offsets are those of the real one.
+	chunk = sameLengthLower(chunk)
 	doc, err := prose.NewDocument(chunk,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
@@ -127,7 +133,10 @@ func proseSpans(chunk string) (spans []span) {
 	pos := 0
 	for _, tok := range doc.Tokens() {
 		end, ok := align(chunk, pos, tok.Text)
-		if !ok {
+		// prose cuts on offsets it found in lower-cased text, which can
+		// fall inside a character when lower-casing changes its length
+		// ("İ's"): such a token is not prose's to give.
+		if !ok || end < len(chunk) && !utf8.RuneStart(chunk[end]) {
 			break
 		}
 		spans = append(spans, span{pos, end})
@@ -176,6 +185,29 @@ func isShortAbbreviation(w string) bool {
 		}
 	}
 	return true
+}
+
+// sameLengthLower replaces the characters of s whose lower case has
+// another length in UTF-8 by as many bytes of the letter x.
+func sameLengthLower(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError || utf8.RuneLen(unicode.ToLower(r)) == size {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := i - size; k < i; k++ {
+			b[k] = 'x'
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // proseRewrites are the replacements prose's tokenizer makes before it

@@ -40,6 +40,8 @@ func TestTokenizeOffsets(t *testing.T) {
 		{"double hyphen is a dash", "talks--again", []tok{{"talks", 0, 5}, {"--", 5, 7}, {"again", 7, 12}}},
 		{"curly possessive", "Putin’s demands", []tok{{"Putin", 0, 5}, {"’s", 5, 9}, {"demands", 10, 17}}},
 		{"straight possessive", "Russia's", []tok{{"Russia", 0, 6}, {"'s", 6, 8}}},
+		// Lower-casing İ changes its length, which misleads prose's offsets.
+		{"dotted capital I", "İstanbul's", []tok{{"İstanbul", 0, 9}, {"'s", 9, 11}}},
 		{"plural possessive", "parties’ positions", []tok{{"parties", 0, 7}, {"’", 7, 10}, {"positions", 11, 20}}},
 		{"curly double quotes", "“Brownian diplomacy,”", []tok{{"“", 0, 3}, {"Brownian", 3, 11}, {"diplomacy", 12, 21}, {",", 21, 22}, {"”", 22, 25}}},
 		{"single curly quotes", "‘sovereignty’ matters", []tok{{"‘", 0, 3}, {"sovereignty", 3, 14}, {"’", 14, 17}, {"matters", 18, 25}}},
