@@ -20,6 +20,7 @@ type Tagger struct {
 	// as written, worked out once and kept (capped).
 	contexts map[string]*context
 	words    map[string]*Word
+	buf      []*Word // Tag's words
 	starts   [2]*context // the start markers
 	ends     [2]*context // the end markers
 }
@@ -75,8 +76,8 @@ const cacheSize = 1 << 15
 // words[i]; tags must be at least as long as words. Words should be passed
 // through Sanitize first.
 func (t *Tagger) Tag(words []string, tags []string) {
-	ws := make([]*Word, len(words))
-	for i, w := range words {
+	ws := t.buf[:0]
+	for _, w := range words {
 		ww, ok := t.words[w]
 		if !ok {
 			ww = t.Word(w)
@@ -85,8 +86,9 @@ func (t *Tagger) Tag(words []string, tags []string) {
 			}
 			t.words[strings.Clone(w)] = ww
 		}
-		ws[i] = ww
+		ws = append(ws, ww)
 	}
+	t.buf = ws
 	t.TagWords(ws, tags)
 }
 
