@@ -20,7 +20,7 @@ type Tagger struct {
 	// as written, worked out once and kept (capped).
 	contexts map[string]*context
 	words    map[string]*Word
-	buf      []*Word // Tag's words
+	buf      []*Word     // Tag's words
 	starts   [2]*context // the start markers
 	ends     [2]*context // the end markers
 }
