@@ -99,7 +99,7 @@ func TestHostileNames(t *testing.T) {
 		}
 		return nil
 	})
-	want := []string{"out/errors.jsonl", "out/mentions.csv", "out/mentions.jsonl", "out/mentions.parquet", "out/stances.csv", "out/stances.parquet", "out/summary.json"}
+	want := []string{"out/errors.jsonl", "out/mentions.csv", "out/mentions.jsonl", "out/mentions.parquet", "out/partial.json", "out/stances.csv", "out/stances.parquet", "out/summary.json"}
 	if !slices.Equal(written, want) {
 		t.Errorf("files written:\n got %q\nwant %q", written, want)
 	}

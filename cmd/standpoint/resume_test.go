@@ -18,7 +18,7 @@ import (
 )
 
 // outputNames are the files analyze -o writes.
-var outputNames = []string{"mentions.jsonl", "summary.json", "mentions.csv", "stances.csv", "mentions.parquet", "stances.parquet", "errors.jsonl"}
+var outputNames = []string{"mentions.jsonl", "summary.json", "partial.json", "mentions.csv", "stances.csv", "mentions.parquet", "stances.parquet", "errors.jsonl"}
 
 // sampleJSONL returns the sample corpus as JSON Lines, three times over
 // (so that ids repeat), with bad records among them.
