@@ -34,6 +34,7 @@ func Map[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n i
 	if n < 1 {
 		n = 1
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -113,7 +114,10 @@ func Map[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n i
 	if emitErr != nil {
 		return emitErr
 	}
-	return ctx.Err()
+	// The parent's error, not this context's: a cancelled parent is done
+	// a moment before its children are, and the reader may have stopped
+	// on the parent's signal.
+	return parent.Err()
 }
 
 // safely runs work on doc, turning a panic into an error for that document.
