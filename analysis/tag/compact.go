@@ -240,6 +240,9 @@ func (d *decoder) count(max int) int {
 
 func (d *decoder) string() string {
 	n := d.count(len(d.s))
+	if d.err == nil && n > len(d.s) { // the count's own bytes are gone
+		d.err = errTruncated
+	}
 	if d.err != nil {
 		return ""
 	}
