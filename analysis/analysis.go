@@ -35,7 +35,7 @@ type Models struct {
 
 	// stems is shared by the annotators of these models (LoadModels makes
 	// it; without it, each annotator has its own).
-	stems *stem.Cache
+	stems *stem.Stemmer
 }
 
 // LoadModels builds the default models. The tagger is decoded once per
@@ -45,7 +45,7 @@ func LoadModels() (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Models{Tagger: t, stems: stem.NewCache()}, nil
+	return &Models{Tagger: t, stems: stem.New()}, nil
 }
 
 // An Annotator annotates documents one at a time. It is not safe for
@@ -60,7 +60,7 @@ type Annotator struct {
 	// lexemes holds what the tagger and the stemmer say of each word type,
 	// by its text; capped, it starts afresh when full.
 	lexemes map[string]*lexeme
-	stems   *stem.Cache
+	stems   *stem.Stemmer
 	words   []*tag.Word
 	tags    []string
 }
@@ -78,7 +78,7 @@ const lexemeCacheSize = 1 << 15
 func NewAnnotator(m *Models) *Annotator {
 	stems := m.stems
 	if stems == nil {
-		stems = stem.NewCache()
+		stems = stem.New()
 	}
 	a := &Annotator{stems: stems, models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: map[string]*lexeme{}, speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {

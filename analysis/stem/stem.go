@@ -11,11 +11,13 @@ import (
 
 // CacheSize caps how many distinct words a Stemmer remembers; the cache
 // starts afresh when full, so memory stays flat on any corpus.
-const CacheSize = 1 << 15
+const CacheSize = 1 << 16
 
-// A Stemmer stems words, remembering recent results. It is not safe for
-// concurrent use: each worker owns one.
+// A Stemmer stems words, remembering recent results. Stemming is slow, so
+// one Stemmer is best shared by all the workers of a run: it is safe for
+// concurrent use.
 type Stemmer struct {
+	mu    sync.RWMutex
 	cache map[string]string
 }
 
@@ -28,51 +30,23 @@ func New() *Stemmer {
 // letters (punctuation, numbers). Irregular verb forms are first brought to
 // their base form ("withdrawn" -> "withdraw").
 func (s *Stemmer) Stem(word string) string {
-	if st, ok := s.cache[word]; ok {
-		return st
-	}
-	st := Word(word)
-	if len(s.cache) >= CacheSize {
-		clear(s.cache)
-	}
-	s.cache[strings.Clone(word)] = st
-	return st
-}
-
-// A Cache remembers stems for all the workers of a run, so that a word
-// is stemmed once however many workers meet it; stemming is slow. It is
-// safe for concurrent use, and starts afresh when it holds SharedCacheSize
-// words.
-type Cache struct {
-	mu sync.RWMutex
-	m  map[string]string
-}
-
-// SharedCacheSize caps the words a Cache remembers.
-const SharedCacheSize = 1 << 16
-
-// NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{m: make(map[string]string)} }
-
-// Stem returns Word(word), from the cache when it can.
-func (c *Cache) Stem(word string) string {
-	c.mu.RLock()
-	st, ok := c.m[word]
-	c.mu.RUnlock()
+	s.mu.RLock()
+	st, ok := s.cache[word]
+	s.mu.RUnlock()
 	if ok {
 		return st
 	}
 	st = Word(word)
-	c.mu.Lock()
-	if len(c.m) >= SharedCacheSize {
-		clear(c.m)
+	s.mu.Lock()
+	if len(s.cache) >= CacheSize {
+		clear(s.cache)
 	}
-	c.m[strings.Clone(word)] = st
-	c.mu.Unlock()
+	s.cache[strings.Clone(word)] = st
+	s.mu.Unlock()
 	return st
 }
 
-// Word is Stem without the cache, for callers that keep their own.
+// Word is Stem without the cache.
 func Word(word string) string {
 	if strings.IndexFunc(word, unicode.IsLetter) < 0 {
 		return ""
