@@ -3,6 +3,8 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/analysis/stance"
@@ -29,6 +31,43 @@ type Config struct {
 type DataFile struct {
 	Name string
 	Data []byte
+}
+
+// ReadDataFile reads a user's dictionary or lexicon file, refusing one
+// larger than max bytes without reading it whole. kind names the file's
+// option in messages.
+func ReadDataFile(kind, path string, max int) (DataFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return DataFile{}, fmt.Errorf("%s: %w", kind, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err != nil {
+		return DataFile{}, fmt.Errorf("%s: %s: %w", kind, path, err)
+	}
+	if len(data) > max {
+		return DataFile{}, fmt.Errorf("%s: %s: file larger than the limit of %d bytes", kind, path, max)
+	}
+	return DataFile{Name: path, Data: data}, nil
+}
+
+// AddActorFile reads the user's dictionary file at path into c.
+func (c *Config) AddActorFile(path string) error {
+	f, err := ReadDataFile("actors", path, actors.MaxFileBytes)
+	if err == nil {
+		c.ActorFiles = append(c.ActorFiles, f)
+	}
+	return err
+}
+
+// AddLexiconFile reads the user's lexicon file at path into c.
+func (c *Config) AddLexiconFile(path string) error {
+	f, err := ReadDataFile("lexicon", path, stance.MaxFileBytes)
+	if err == nil {
+		c.LexiconFiles = append(c.LexiconFiles, f)
+	}
+	return err
 }
 
 // ErrUnknownSpeaker is the error of a Speaker missing from the dictionary.

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -56,5 +58,18 @@ func TestConfigSpeakerVoicesDocuments(t *testing.T) {
 	ad := NewAnnotator(m).Annotate(corpus.Document{ID: "a", Text: "We demand security guarantees."})
 	if len(ad.Stances) != 1 || ad.Stances[0].Actor != "RUS" {
 		t.Errorf("stances %+v, want one of RUS", ad.Stances)
+	}
+}
+
+func TestDataFileTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte("# padding\n"+strings.Repeat("#", 64)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadDataFile("actors", path, 32); err == nil || !strings.Contains(err.Error(), "larger than the limit of 32 bytes") {
+		t.Errorf("got %v", err)
+	}
+	if _, err := ReadDataFile("actors", filepath.Join(t.TempDir(), "missing.yaml"), 32); err == nil || !strings.HasPrefix(err.Error(), "actors: ") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -23,11 +23,9 @@ func (f *actorFlags) register(fs *pflag.FlagSet) {
 func (f *actorFlags) config() (analysis.Config, error) {
 	c := analysis.Config{NoDefaultActors: f.noDefault, NoUnknownActors: f.noUnknown}
 	for _, path := range f.files {
-		data, err := readDataFile("actors", path, actors.MaxFileBytes)
-		if err != nil {
+		if err := c.AddActorFile(path); err != nil {
 			return c, err
 		}
-		c.ActorFiles = append(c.ActorFiles, analysis.DataFile{Name: path, Data: data})
 	}
 	return c, nil
 }

@@ -83,16 +83,3 @@ func hasLine(s string, parts ...string) bool {
 	}
 	return false
 }
-
-func TestDataFileTooLarge(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "big.yaml")
-	if err := os.WriteFile(path, []byte("# padding\n"+strings.Repeat("#", 64)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := readDataFile("actors", path, 32); err == nil || !strings.Contains(err.Error(), "larger than the limit of 32 bytes") {
-		t.Errorf("got %v", err)
-	}
-	if _, err := readDataFile("actors", filepath.Join(t.TempDir(), "missing.yaml"), 32); err == nil || !strings.HasPrefix(err.Error(), "actors: ") {
-		t.Errorf("got %v", err)
-	}
-}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/standpoint/standpoint/analysis"
-	"github.com/standpoint/standpoint/analysis/stance"
 )
 
 // stanceFlags choose the stance lexicon and the voice of documents.
@@ -31,11 +30,9 @@ func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
 	if sf != nil {
 		c.Stances, c.NoDefaultLexicon, c.Speaker = true, sf.noDefault, sf.speaker
 		for _, path := range sf.files {
-			data, err := readDataFile("lexicon", path, stance.MaxFileBytes)
-			if err != nil {
+			if err := c.AddLexiconFile(path); err != nil {
 				return nil, err
 			}
-			c.LexiconFiles = append(c.LexiconFiles, analysis.DataFile{Name: path, Data: data})
 		}
 	}
 	models, err := c.Load()

@@ -16,7 +16,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -24,8 +23,6 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 	"github.com/standpoint/standpoint/analysis"
-	"github.com/standpoint/standpoint/analysis/actors"
-	"github.com/standpoint/standpoint/analysis/stance"
 	"github.com/standpoint/standpoint/beam/pipeline"
 	"github.com/standpoint/standpoint/corpus"
 )
@@ -97,18 +94,14 @@ func (o *options) pipelineOptions(args []string) (pipeline.Options, error) {
 		},
 	}
 	for _, path := range o.actorFiles {
-		data, err := readDataFile("actors", path, actors.MaxFileBytes)
-		if err != nil {
+		if err := po.Models.AddActorFile(path); err != nil {
 			return po, err
 		}
-		po.Models.ActorFiles = append(po.Models.ActorFiles, analysis.DataFile{Name: path, Data: data})
 	}
 	for _, path := range o.lexiconFiles {
-		data, err := readDataFile("lexicon", path, stance.MaxFileBytes)
-		if err != nil {
+		if err := po.Models.AddLexiconFile(path); err != nil {
 			return po, err
 		}
-		po.Models.LexiconFiles = append(po.Models.LexiconFiles, analysis.DataFile{Name: path, Data: data})
 	}
 	// Loading the models here reports a bad file or speaker before the job
 	// starts, rather than on every worker.
@@ -116,23 +109,6 @@ func (o *options) pipelineOptions(args []string) (pipeline.Options, error) {
 		return po, err
 	}
 	return po, nil
-}
-
-// readDataFile reads a user's file of at most max bytes.
-func readDataFile(kind, path string, max int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", kind, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", kind, path, err)
-	}
-	if len(data) > max {
-		return nil, fmt.Errorf("%s: %s: file larger than the limit of %d bytes", kind, path, max)
-	}
-	return data, nil
 }
 
 func main() {
