@@ -140,11 +140,6 @@ func (b *batch[R]) run(ctx context.Context, newWorker func() func(corpus.Documen
 		}
 		return nil
 	})
-	if err == nil {
-		// An interruption that came as the input ended must not pass for
-		// the end of the input.
-		err = ctx.Err()
-	}
 	if err != nil {
 		return err
 	}
