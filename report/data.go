@@ -383,7 +383,7 @@ func (b *Builder) Data(t Totals) *Data {
 		for k, bk := range a.buckets {
 			ai.Series = append(ai.Series, Point{Bucket: k, Mentions: bk.count, Score: mean(bk.score, bk.count)})
 		}
-		slices.SortFunc(ai.Series, func(x, y Point) int { return compareBuckets(x.Bucket, y.Bucket) })
+		slices.SortFunc(ai.Series, func(x, y Point) int { return aggregate.CompareBuckets(x.Bucket, y.Bucket) })
 		d.Actors = append(d.Actors, ai)
 	}
 	d.Matrix = b.matrix(d.Groups)
@@ -403,17 +403,6 @@ func mean(sum float64, n int) float64 {
 		return 0
 	}
 	return math.Round(sum/float64(n)*1000) / 1000
-}
-
-// compareBuckets orders buckets by name, the undated one last.
-func compareBuckets(a, b string) int {
-	if (a == aggregate.Undated) != (b == aggregate.Undated) {
-		if a == aggregate.Undated {
-			return 1
-		}
-		return -1
-	}
-	return strings.Compare(a, b)
 }
 
 // buckets returns the buckets of the time charts: for dates, every bucket

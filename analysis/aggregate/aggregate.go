@@ -425,7 +425,7 @@ func (g *Aggregator) Summary() Summary {
 			slices.SortFunc(bk.Stances, func(x, y BucketCount) int { return strings.Compare(x.Stance, y.Stance) })
 			a.Buckets = append(a.Buckets, bk)
 		}
-		slices.SortFunc(a.Buckets, func(x, y Bucket) int { return compareBuckets(x.Bucket, y.Bucket) })
+		slices.SortFunc(a.Buckets, func(x, y Bucket) int { return CompareBuckets(x.Bucket, y.Bucket) })
 		slices.SortFunc(a.Stances, func(x, y Stance) int {
 			return cmp.Or(y.Count-x.Count, strings.Compare(x.Stance, y.Stance))
 		})
@@ -438,12 +438,13 @@ func (g *Aggregator) Summary() Summary {
 	for _, bt := range g.buckets {
 		s.Corpus.Buckets = append(s.Corpus.Buckets, *bt)
 	}
-	slices.SortFunc(s.Corpus.Buckets, func(x, y BucketTotal) int { return compareBuckets(x.Bucket, y.Bucket) })
+	slices.SortFunc(s.Corpus.Buckets, func(x, y BucketTotal) int { return CompareBuckets(x.Bucket, y.Bucket) })
 	return s
 }
 
-// compareBuckets orders buckets by name, the undated one last.
-func compareBuckets(a, b string) int {
+// CompareBuckets orders buckets by name, the undated one last: the order
+// of every list of buckets, here and in the packages that read summaries.
+func CompareBuckets(a, b string) int {
 	if (a == Undated) != (b == Undated) {
 		if a == Undated {
 			return 1

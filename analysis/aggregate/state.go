@@ -81,7 +81,7 @@ func (g *Aggregator) MarshalJSON() ([]byte, error) {
 	for _, bt := range g.buckets {
 		f.Corpus.Buckets = append(f.Corpus.Buckets, *bt)
 	}
-	slices.SortFunc(f.Corpus.Buckets, func(x, y BucketTotal) int { return compareBuckets(x.Bucket, y.Bucket) })
+	slices.SortFunc(f.Corpus.Buckets, func(x, y BucketTotal) int { return CompareBuckets(x.Bucket, y.Bucket) })
 	for _, acc := range g.actors {
 		a := stateActor{ID: acc.id, Name: acc.name, Type: acc.typ, References: acc.refs, Aliases: acc.aliases.spellings(), Stances: []stateStance{}}
 		for name, sa := range acc.stances {
@@ -103,7 +103,7 @@ func (g *Aggregator) MarshalJSON() ([]byte, error) {
 			slices.SortFunc(sb.Stances, func(x, y stateBucketCount) int { return strings.Compare(x.Stance, y.Stance) })
 			a.Buckets = append(a.Buckets, sb)
 		}
-		slices.SortFunc(a.Buckets, func(x, y stateBucket) int { return compareBuckets(x.Bucket, y.Bucket) })
+		slices.SortFunc(a.Buckets, func(x, y stateBucket) int { return CompareBuckets(x.Bucket, y.Bucket) })
 		f.Actors = append(f.Actors, a)
 	}
 	slices.SortFunc(f.Actors, func(x, y stateActor) int { return strings.Compare(x.ID, y.ID) })

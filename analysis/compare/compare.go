@@ -377,20 +377,8 @@ func Buckets(s aggregate.Summary) []string {
 			names = append(names, b.Bucket)
 		}
 	}
-	slices.SortFunc(names, compareBuckets)
+	slices.SortFunc(names, aggregate.CompareBuckets)
 	return slices.Compact(names)
-}
-
-// compareBuckets orders buckets by name, the undated one last, as
-// aggregate does.
-func compareBuckets(a, b string) int {
-	if (a == aggregate.Undated) != (b == aggregate.Undated) {
-		if a == aggregate.Undated {
-			return 1
-		}
-		return -1
-	}
-	return strings.Compare(a, b)
 }
 
 // add counts count mentions of stance with mean score.
