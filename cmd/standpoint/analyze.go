@@ -136,19 +136,26 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 	if err := mw.Flush(); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
+	if err := commitOutputs(o.out, agg, summary, tables, mentions); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(o.out, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
+	return b.complete("analyzed")
+}
+
+// commitOutputs writes summary.json and partial.json to dir from agg and
+// its summary, and completes the tables and mentions.jsonl, each file
+// renamed into place only when whole.
+func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summary, tables *output.Tables, mentions *output.AtomicFile) error {
+	if err := writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
 		return err
 	}
 	if err := tables.Finish(summary); err != nil {
 		return err
 	}
-	if err := mentions.Commit(); err != nil {
-		return err
-	}
-	return b.complete("analyzed")
+	return mentions.Commit()
 }
 
 // writeJSON writes v as indented JSON.

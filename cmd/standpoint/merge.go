@@ -112,16 +112,7 @@ func merge(e *env, o *mergeOptions, dirs []string) error {
 	} else {
 		os.Remove(errorsPath)
 	}
-	if err := writeAtomic(filepath.Join(o.out, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
-		return err
-	}
-	if err := writeAtomic(filepath.Join(o.out, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
-		return err
-	}
-	if err := tables.Finish(summary); err != nil {
-		return err
-	}
-	if err := mentions.Commit(); err != nil {
+	if err := commitOutputs(o.out, agg, summary, tables, mentions); err != nil {
 		return err
 	}
 	c := summary.Corpus
