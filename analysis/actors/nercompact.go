@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/standpoint/standpoint/analysis/internal/binread"
 )
 
 // The compact form of the entity model: a header, the labels, then every
@@ -54,57 +56,43 @@ func decodeNER(s string) (*nerModel, error) {
 	if !ok {
 		return nil, errors.New("entity model: not in compact form")
 	}
-	d := &nerDecoder{s: s}
-	m := d.model()
-	if d.err == nil && d.s != "" {
-		d.err = errors.New("trailing bytes")
-	}
-	if d.err != nil {
-		return nil, fmt.Errorf("entity model: %w", d.err)
+	r := binread.New(s)
+	m := readNER(r)
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
 	}
 	m.finish()
 	return m, nil
 }
 
-type nerDecoder struct {
-	s   string
-	err error
-}
-
-func (d *nerDecoder) model() *nerModel {
-	m := &nerModel{labels: make([]string, d.count(256))}
+// readNER reads the labels and features of the compact form.
+func readNER(r *binread.Reader) *nerModel {
+	m := &nerModel{labels: make([]string, r.Count(256))}
 	for i := range m.labels {
-		m.labels[i] = d.bytes(d.count(len(d.s)))
+		m.labels[i] = r.String()
 	}
-	n := d.count(len(d.s))
+	n := r.Count(r.Len())
 	m.weights = make(map[string][]labelWeight, n)
 	// Names are built into one buffer, and weights into one slice, so
 	// that the model takes a few allocations rather than one per feature.
-	names := make([]byte, 0, 2*len(d.s))
+	names := make([]byte, 0, 2*r.Len())
 	type entry struct{ start, end, first, last int }
 	entries := make([]entry, 0, n)
 	var all []labelWeight
 	prev := 0 // start of the previous name in names
 	for range n {
-		shared := d.count(len(names) - prev)
-		rest := d.bytes(d.count(len(d.s)))
+		shared := r.Count(len(names) - prev)
+		rest := r.String()
 		start := len(names)
 		names = append(names, names[prev:prev+shared]...)
 		names = append(names, rest...)
-		k := d.count(len(m.labels))
 		first := len(all)
-		for range k {
-			l := d.count(len(m.labels) - 1)
-			if len(d.s) < 8 {
-				d.fail(errTruncated)
-				break
-			}
-			w := math.Float64frombits(binary.LittleEndian.Uint64([]byte(d.s[:8])))
-			d.s = d.s[8:]
-			all = append(all, labelWeight{l, w})
+		for range r.Count(len(m.labels)) {
+			l := r.Count(len(m.labels) - 1)
+			all = append(all, labelWeight{l, math.Float64frombits(r.Uint64())})
 		}
-		if d.err != nil {
-			return m
+		if r.Failed() {
+			break
 		}
 		entries = append(entries, entry{start, len(names), first, len(all)})
 		prev = start
@@ -114,40 +102,4 @@ func (d *nerDecoder) model() *nerModel {
 		m.weights[text[e.start:e.end]] = all[e.first:e.last:e.last]
 	}
 	return m
-}
-
-var errTruncated = errors.New("truncated")
-
-func (d *nerDecoder) fail(err error) {
-	if d.err == nil {
-		d.err = err
-	}
-}
-
-// count reads a number no greater than max.
-func (d *nerDecoder) count(max int) int {
-	if d.err != nil {
-		return 0
-	}
-	n, size := binary.Uvarint([]byte(d.s[:min(len(d.s), binary.MaxVarintLen64)]))
-	switch {
-	case size <= 0:
-		d.fail(errTruncated)
-		return 0
-	case n > uint64(max):
-		d.fail(fmt.Errorf("number %d out of range", n))
-		return 0
-	}
-	d.s = d.s[size:]
-	return int(n)
-}
-
-func (d *nerDecoder) bytes(n int) string {
-	if d.err != nil || n > len(d.s) {
-		d.fail(errTruncated)
-		return ""
-	}
-	s := d.s[:n]
-	d.s = d.s[n:]
-	return s
 }

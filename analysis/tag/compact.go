@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/standpoint/standpoint/analysis/internal/binread"
 )
 
 // The compact form of a Model: a header, then each part of the model in a
@@ -123,10 +125,10 @@ func decodeModel(b string) (*Model, error) {
 	if !ok {
 		return nil, errors.New("tagger model: not in compact form")
 	}
-	d := &decoder{s: s}
+	d := &decoder{Reader: binread.New(s)}
 	m := d.model()
-	if d.err != nil {
-		return nil, fmt.Errorf("tagger model: %w", d.err)
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
 	}
 	return m, nil
 }
@@ -134,144 +136,82 @@ func decodeModel(b string) (*Model, error) {
 // A decoder reads the compact form. Strings it returns share the memory of
 // the input, which the caller keeps for the life of the model.
 type decoder struct {
-	s   string
-	err error
+	*binread.Reader
 	// lists is carved into the weight lists, to allocate them at once.
 	lists []classWeight
 }
 
-var errTruncated = errors.New("truncated")
-
 func (d *decoder) model() *Model {
 	m := &Model{}
 	m.init()
-	m.classes = make([]string, d.count(maxClasses))
+	m.classes = make([]string, d.Count(maxClasses))
 	for i := range m.classes {
-		m.classes[i] = d.string()
+		m.classes[i] = d.String()
 	}
 	for _, c := range m.classes {
 		m.addTag(c)
 	}
-	for range d.count(1 << 10) {
-		m.addTag(d.string())
+	for range d.Count(1 << 10) {
+		m.addTag(d.String())
 	}
-	nknown := d.count(1 << 20)
+	nknown := d.Count(1 << 20)
 	m.known = make(map[string]uint8, nknown)
 	for range nknown {
-		w := d.string()
-		m.known[w] = d.class(len(m.classes))
+		w := d.String()
+		m.known[w] = d.Byte(len(m.classes))
 	}
 	m.bias = d.weights(len(m.classes))
 	for _, byTag := range []map[int]weights{m.prevTag, m.prev2Tag} {
-		for range d.count(len(m.tagNames)) {
-			t := d.count(len(m.tagNames) - 1)
+		for range d.Count(len(m.tagNames)) {
+			t := d.Count(len(m.tagNames) - 1)
 			byTag[t] = d.weights(len(m.classes))
 		}
 	}
-	for range d.count(len(m.tagNames) * len(m.tagNames)) {
-		p1 := d.count(len(m.tagNames) - 1)
-		p2 := d.count(len(m.tagNames) - 1)
+	for range d.Count(len(m.tagNames) * len(m.tagNames)) {
+		p1 := d.Count(len(m.tagNames) - 1)
+		p2 := d.Count(len(m.tagNames) - 1)
 		m.tagPair[[2]int{p1, p2}] = d.weights(len(m.classes))
 	}
-	for range d.count(1 << 20) {
-		s := d.string()
+	for range d.Count(1 << 20) {
+		s := d.String()
 		m.suffix[s] = d.weights(len(m.classes))
 	}
-	for range d.count(256) {
-		b := d.class(256)
+	for range d.Count(256) {
+		b := d.Byte(256)
 		m.pref1[b] = d.weights(len(m.classes))
 	}
-	words := make([]wordWeights, d.count(1<<22))
+	words := make([]wordWeights, d.Count(1<<22))
 	m.words = make(map[string]*wordWeights, len(words))
 	for i := range words {
 		ww := &words[i]
-		w := d.string()
+		w := d.String()
 		for _, x := range []*weights{&ww.at, &ww.prev1, &ww.prev2, &ww.next1, &ww.next2} {
 			*x = d.weights(len(m.classes))
 		}
-		if n := d.count(len(m.tagNames)); n > 0 {
+		if n := d.Count(len(m.tagNames)); n > 0 {
 			ww.afterTag = make([]tagWeights, n)
 			for k := range ww.afterTag {
-				ww.afterTag[k].tag = d.count(len(m.tagNames) - 1)
+				ww.afterTag[k].tag = d.Count(len(m.tagNames) - 1)
 				ww.afterTag[k].w = d.weights(len(m.classes))
 			}
 		}
 		m.words[w] = ww
 	}
-	sfx := make([]suffixWeights, d.count(1<<22))
+	sfx := make([]suffixWeights, d.Count(1<<22))
 	m.ctxSuffix = make(map[string]*suffixWeights, len(sfx))
 	for i := range sfx {
-		s := d.string()
+		s := d.String()
 		sfx[i].prev1 = d.weights(len(m.classes))
 		sfx[i].next1 = d.weights(len(m.classes))
 		m.ctxSuffix[s] = &sfx[i]
-	}
-	if d.err == nil && d.s != "" {
-		d.err = errors.New("trailing bytes")
 	}
 	m.buildPairs()
 	return m
 }
 
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	n, size := binary.Uvarint([]byte(d.s[:min(len(d.s), binary.MaxVarintLen64)]))
-	if size <= 0 {
-		d.err = errTruncated
-		return 0
-	}
-	d.s = d.s[size:]
-	return n
-}
-
-// count reads a number no greater than max.
-func (d *decoder) count(max int) int {
-	n := d.uvarint()
-	if n > uint64(max) {
-		if d.err == nil {
-			d.err = fmt.Errorf("number %d out of range", n)
-		}
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) string() string {
-	n := d.count(len(d.s))
-	if d.err == nil && n > len(d.s) { // the count's own bytes are gone
-		d.err = errTruncated
-	}
-	if d.err != nil {
-		return ""
-	}
-	s := d.s[:n]
-	d.s = d.s[n:]
-	return s
-}
-
-// class reads one byte below n.
-func (d *decoder) class(n int) uint8 {
-	if d.err != nil {
-		return 0
-	}
-	if d.s == "" {
-		d.err = errTruncated
-		return 0
-	}
-	c := d.s[0]
-	d.s = d.s[1:]
-	if int(c) >= n {
-		d.err = fmt.Errorf("class %d out of range", c)
-		return 0
-	}
-	return c
-}
-
 func (d *decoder) weights(classes int) weights {
-	n := d.count(classes)
-	if n == 0 || d.err != nil {
+	n := d.Count(classes)
+	if n == 0 {
 		return weights{}
 	}
 	if len(d.lists) < n {
@@ -280,16 +220,8 @@ func (d *decoder) weights(classes int) weights {
 	w := weights{list: d.lists[:n:n]}
 	d.lists = d.lists[n:]
 	for i := range w.list {
-		c := d.class(classes)
-		v, size := binary.Varint([]byte(d.s[:min(len(d.s), binary.MaxVarintLen64)]))
-		if size <= 0 || d.err != nil {
-			if d.err == nil {
-				d.err = errTruncated
-			}
-			return weights{}
-		}
-		d.s = d.s[size:]
-		w.list[i] = classWeight{c, int32(v)}
+		c := d.Byte(classes)
+		w.list[i] = classWeight{c, int32(d.Varint())}
 		w.mask |= 1 << c
 	}
 	return w
