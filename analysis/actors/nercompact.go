@@ -69,7 +69,7 @@ func decodeNER(s string) (*nerModel, error) {
 func readNER(r *binread.Reader) *nerModel {
 	m := &nerModel{labels: make([]string, r.Count(256))}
 	for i := range m.labels {
-		m.labels[i] = r.String()
+		m.labels[i] = r.Text()
 	}
 	n := r.Count(r.Len())
 	m.weights = make(map[string][]labelWeight, n)
@@ -82,7 +82,7 @@ func readNER(r *binread.Reader) *nerModel {
 	prev := 0 // start of the previous name in names
 	for range n {
 		shared := r.Count(len(names) - prev)
-		rest := r.String()
+		rest := r.Text()
 		start := len(names)
 		names = append(names, names[prev:prev+shared]...)
 		names = append(names, rest...)

@@ -146,18 +146,18 @@ func (d *decoder) model() *Model {
 	m.init()
 	m.classes = make([]string, d.Count(maxClasses))
 	for i := range m.classes {
-		m.classes[i] = d.String()
+		m.classes[i] = d.Text()
 	}
 	for _, c := range m.classes {
 		m.addTag(c)
 	}
 	for range d.Count(1 << 10) {
-		m.addTag(d.String())
+		m.addTag(d.Text())
 	}
 	nknown := d.Count(1 << 20)
 	m.known = make(map[string]uint8, nknown)
 	for range nknown {
-		w := d.String()
+		w := d.Text()
 		m.known[w] = d.Byte(len(m.classes))
 	}
 	m.bias = d.weights(len(m.classes))
@@ -173,7 +173,7 @@ func (d *decoder) model() *Model {
 		m.tagPair[[2]int{p1, p2}] = d.weights(len(m.classes))
 	}
 	for range d.Count(1 << 20) {
-		s := d.String()
+		s := d.Text()
 		m.suffix[s] = d.weights(len(m.classes))
 	}
 	for range d.Count(256) {
@@ -184,7 +184,7 @@ func (d *decoder) model() *Model {
 	m.words = make(map[string]*wordWeights, len(words))
 	for i := range words {
 		ww := &words[i]
-		w := d.String()
+		w := d.Text()
 		for _, x := range []*weights{&ww.at, &ww.prev1, &ww.prev2, &ww.next1, &ww.next2} {
 			*x = d.weights(len(m.classes))
 		}
@@ -200,7 +200,7 @@ func (d *decoder) model() *Model {
 	sfx := make([]suffixWeights, d.Count(1<<22))
 	m.ctxSuffix = make(map[string]*suffixWeights, len(sfx))
 	for i := range sfx {
-		s := d.String()
+		s := d.Text()
 		sfx[i].prev1 = d.weights(len(m.classes))
 		sfx[i].next1 = d.weights(len(m.classes))
 		m.ctxSuffix[s] = &sfx[i]

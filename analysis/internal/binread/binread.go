@@ -90,8 +90,8 @@ func (r *Reader) Bytes(n int) string {
 	return s
 }
 
-// String reads a string written as its length and its bytes.
-func (r *Reader) String() string {
+// Text reads a string written as its length and its bytes.
+func (r *Reader) Text() string {
 	n := r.Uvarint()
 	if n > uint64(len(r.s)) {
 		r.Fail(ErrTruncated)

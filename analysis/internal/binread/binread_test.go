@@ -13,7 +13,7 @@ func TestReader(t *testing.T) {
 	b = append(b, 7)
 	b = binary.LittleEndian.AppendUint64(b, 1<<40)
 	r := New(string(b))
-	if got := r.String(); got != "abc" {
+	if got := r.Text(); got != "abc" {
 		t.Errorf("String = %q", got)
 	}
 	if got := r.Varint(); got != -42 {
@@ -37,12 +37,12 @@ func TestReaderErrors(t *testing.T) {
 		read func(r *Reader)
 		want string
 	}{
-		{"string longer than the input", "\x05ab", func(r *Reader) { r.String() }, "truncated"},
+		{"string longer than the input", "\x05ab", func(r *Reader) { r.Text() }, "truncated"},
 		{"count out of range", "\x09", func(r *Reader) { r.Count(8) }, "number 9 out of range"},
 		{"byte out of range", "\x09", func(r *Reader) { r.Byte(8) }, "byte 9 out of range"},
 		{"no varint", "", func(r *Reader) { r.Uvarint() }, "truncated"},
 		{"short uint64", "1234", func(r *Reader) { r.Uint64() }, "truncated"},
-		{"trailing bytes", "\x01a!", func(r *Reader) { r.String() }, "trailing bytes"},
+		{"trailing bytes", "\x01a!", func(r *Reader) { r.Text() }, "trailing bytes"},
 	}
 	for _, tt := range tests {
 		r := New(tt.in)
@@ -52,7 +52,7 @@ func TestReaderErrors(t *testing.T) {
 		}
 	}
 	r := New("")
-	r.String()
+	r.Text()
 	r.Fail(errors.New("later"))
 	if !errors.Is(r.Err(), ErrTruncated) {
 		t.Errorf("the first error is not kept: %v", r.Err())
@@ -64,7 +64,7 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string, max int) {
 		r := New(in)
 		for !r.Failed() && r.Len() > 0 {
-			r.String()
+			r.Text()
 			r.Count(max)
 			r.Byte(max)
 			r.Varint()
