@@ -67,8 +67,9 @@ type Annotator struct {
 
 // A lexeme is what the annotator knows of one word type.
 type lexeme struct {
-	word *tag.Word
-	stem string
+	word  *tag.Word
+	stem  string
+	lower string
 }
 
 // lexemeCacheSize caps the lexemes an Annotator remembers.
@@ -115,7 +116,7 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 		for i, t := range toks {
 			lx := a.lexeme(doc.Text[t.Start:t.End])
 			a.words = append(a.words, lx.word)
-			toks[i].Stem = lx.stem
+			toks[i].Stem, toks[i].Lower = lx.stem, lx.lower
 		}
 		a.tags = append(a.tags[:0], make([]string, len(toks))...)
 		a.tagger.TagWords(a.words, a.tags)
@@ -135,7 +136,7 @@ func (a *Annotator) lexeme(w string) *lexeme {
 		return lx
 	}
 	s := tag.Sanitize(w)
-	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s)}
+	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.Clone(strings.ToLower(w))}
 	if len(a.lexemes) >= lexemeCacheSize {
 		clear(a.lexemes)
 	}

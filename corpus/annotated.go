@@ -1,5 +1,7 @@
 package corpus
 
+import "strings"
+
 // Format identifies the annotated-corpus format written by AnnotatedWriter.
 // Readers accept any record whose format has this prefix.
 const AnnotatedFormat = "standpoint-annotated/1"
@@ -62,6 +64,10 @@ type Token struct {
 	End   int
 	Tag   string // Penn Treebank part-of-speech tag
 	Stem  string // Snowball stem of the lower-cased word; empty for punctuation
+	// Lower is the token's text in lower case, which the annotator works
+	// out once per word type for the stages that match words. It is not
+	// written out but worked out again when read back.
+	Lower string
 }
 
 // A Sentence is a span of the text and the tokens in it: Start and End are
@@ -78,4 +84,12 @@ type Sentence struct {
 func (a *Annotated) TokenText(i int) string {
 	t := a.Tokens[i]
 	return a.Text[t.Start:t.End]
+}
+
+// TokenLower returns the text of token i in lower case, from Lower if set.
+func (a *Annotated) TokenLower(i int) string {
+	if l := a.Tokens[i].Lower; l != "" {
+		return l
+	}
+	return strings.ToLower(a.TokenText(i))
 }

@@ -140,6 +140,9 @@ func decodeAnnotated(b []byte) (*Annotated, error) {
 	if err := a.validate(); err != nil {
 		return nil, err
 	}
+	for i := range a.Tokens {
+		a.Tokens[i].Lower = strings.ToLower(a.TokenText(i))
+	}
 	return &a, nil
 }
 

@@ -3,7 +3,6 @@ package actors
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
@@ -176,9 +175,3 @@ func (d *Dictionary) resolve(e *Entry, date string) (*Entry, bool) {
 	return nil, false
 }
 
-// lowerKey reports whether the lower-case form of w should also be tried:
-// aliases written in lower case ("European allies") match any case.
-func lowerKey(w string) (string, bool) {
-	l := strings.ToLower(w)
-	return l, l != w
-}

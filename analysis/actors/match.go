@@ -11,7 +11,8 @@ import (
 type Matcher struct {
 	dict    *Dictionary
 	unknown bool
-	keys    []string
+	keys    []string // per token of the document: its key,
+	lowers  []string // and its key in lower case
 	ner     *nerScorer // made on the first name that needs it
 }
 
@@ -25,9 +26,10 @@ func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
 // to the country or organisation they served on the document's date.
 func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
 	var out []corpus.Actor
-	m.keys = m.keys[:0]
+	m.keys, m.lowers = m.keys[:0], m.lowers[:0]
 	for i := range doc.Tokens {
 		m.keys = append(m.keys, key(doc.TokenText(i)))
+		m.lowers = append(m.lowers, key(doc.TokenLower(i)))
 	}
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; {
@@ -55,10 +57,10 @@ func (m *Matcher) longest(i, last int) (end int, h hit, ok bool) {
 	n := m.dict.root
 	for j := i; j < last; j++ {
 		c := n.next[m.keys[j]]
-		if c == nil {
-			if l, diff := lowerKey(m.keys[j]); diff {
-				c = n.next[l]
-			}
+		if c == nil && m.lowers[j] != m.keys[j] {
+			// Aliases written in lower case ("European allies") match
+			// any case.
+			c = n.next[m.lowers[j]]
 		}
 		if c == nil {
 			break
@@ -83,7 +85,7 @@ func (m *Matcher) mention(doc *corpus.Annotated, s corpus.Sentence, i, end int, 
 		// "Russian officials", "the Ukrainian government": the group
 		// noun makes the demonym an actor; so does a plural or
 		// nominal use ("Ukrainians", "the British").
-		if last < s.Last && groupNouns[strings.ToLower(m.keys[last])] {
+		if last < s.Last && groupNouns[m.lowers[last]] {
 			last++
 		} else if !nominalDemonym(doc, s, i, end) {
 			if p, ok := m.titledPerson(doc, s, i, end); ok {
@@ -104,7 +106,7 @@ func (m *Matcher) mention(doc *corpus.Annotated, s corpus.Sentence, i, end int, 
 		}
 		first = m.titleStart(s, first)
 	default:
-		if last < s.Last && groupNouns[strings.ToLower(m.keys[last])] && h.via != viaInstitution {
+		if last < s.Last && groupNouns[m.lowers[last]] && h.via != viaInstitution {
 			last++
 		}
 		if h.via == viaName || h.via == viaAlias || h.via == viaCapital {
@@ -144,7 +146,7 @@ func (m *Matcher) mention(doc *corpus.Annotated, s corpus.Sentence, i, end int, 
 // name: "Russian Foreign Minister Sergei Lavrov".
 func (m *Matcher) titledPerson(doc *corpus.Annotated, s corpus.Sentence, i, end int) (corpus.Actor, bool) {
 	j := end
-	for j < s.Last && titleWords[strings.ToLower(m.keys[j])] {
+	for j < s.Last && titleWords[m.lowers[j]] {
 		j++
 	}
 	if j == end || j >= s.Last {
@@ -173,10 +175,10 @@ func (m *Matcher) titledPerson(doc *corpus.Annotated, s corpus.Sentence, i, end 
 // country before the title is a mention of its own.
 func (m *Matcher) titleStart(s corpus.Sentence, first int) int {
 	j := first
-	if j-2 >= s.First && m.keys[j-1] == "," && titleWords[strings.ToLower(m.keys[j-2])] {
+	if j-2 >= s.First && m.keys[j-1] == "," && titleWords[m.lowers[j-2]] {
 		j--
 	}
-	for j > s.First && titleWords[strings.ToLower(m.keys[j-1])] {
+	for j > s.First && titleWords[m.lowers[j-1]] {
 		j--
 	}
 	// A title word must not be left dangling at the start: "of" alone.
@@ -197,12 +199,12 @@ func (m *Matcher) placeOnly(s corpus.Sentence, first int) bool {
 	if j < s.First {
 		return false
 	}
-	p := strings.ToLower(m.keys[j])
+	p := m.lowers[j]
 	if locatives[p] {
 		return true
 	}
 	if (p == "to" || p == "from") && j-1 >= s.First {
-		return motionVerbs[strings.ToLower(m.keys[j-1])]
+		return motionVerbs[m.lowers[j-1]]
 	}
 	return false
 }

@@ -49,7 +49,7 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 			// Titles before the name tell a person; they join the
 			// mention but not the name.
 			n := i
-			for n < j-1 && titleWords[strings.ToLower(doc.TokenText(n))] {
+			for n < j-1 && titleWords[m.lowers[n]] {
 				n++
 			}
 			if t, ok := m.typeName(doc, s, n, j, &people); ok {
@@ -108,11 +108,11 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 	for k := i; k < j; k++ {
 		words = append(words, doc.TokenText(k))
 	}
-	lower := strings.ToLower(words[len(words)-1])
+	lower := m.lowers[j-1]
 	if len(words) == 1 && (notNames[lower] || titleWords[lower]) {
 		return "", false
 	}
-	if orgWords[lower] || orgWords[strings.ToLower(words[0])] {
+	if orgWords[lower] || orgWords[m.lowers[i]] {
 		return Organisation, true
 	}
 	if len(words) == 1 && isAcronym(words[0]) {
@@ -121,11 +121,11 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 	if i == s.First && len(words) == 1 {
 		return "", false // "Peace is not getting closer": capitalised by position
 	}
-	if i > s.First && titleWords[strings.ToLower(doc.TokenText(i-1))] && !isAcronym(words[0]) {
+	if i > s.First && titleWords[m.lowers[i-1]] && !isAcronym(words[0]) {
 		return Person, true
 	}
-	for _, w := range words {
-		if thingWords[strings.ToLower(w)] || notNames[strings.ToLower(w)] {
+	for _, w := range m.lowers[i:j] {
+		if thingWords[w] || notNames[w] {
 			return "", false // "the Inflation Reduction Act", "Black Sea", "May 9"
 		}
 	}

@@ -77,7 +77,13 @@ func isFinal(w string) bool {
 	if w == "" {
 		return false
 	}
-	return strings.Trim(w, ".!?…") == ""
+	// Most tokens are words: reject them on the first byte ('…' starts
+	// with 0xE2) before the slower Trim with a multi-byte set.
+	switch w[0] {
+	case '.', '!', '?', 0xE2:
+		return strings.Trim(w, ".!?…") == ""
+	}
+	return false
 }
 
 func isCloser(w string) bool {

@@ -229,7 +229,7 @@ func (f *Finder) afterCopula(i int, s corpus.Sentence) bool {
 
 func (f *Finder) tag(i int) string   { return f.doc.Tokens[i].Tag }
 func (f *Finder) text(i int) string  { return f.doc.TokenText(i) }
-func (f *Finder) lower(i int) string { return strings.ToLower(f.doc.TokenText(i)) }
+func (f *Finder) lower(i int) string { return f.doc.TokenLower(i) }
 
 // stem returns the stem of token i, or its lower-case text for words the
 // stemmer leaves out.

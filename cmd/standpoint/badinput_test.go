@@ -171,7 +171,7 @@ func badInputs(t *testing.T) []badInput {
 			docs: []string{"bom"},
 			check: func(t *testing.T, docs map[string]*corpus.Annotated) {
 				d := docs["bom"]
-				if !strings.HasPrefix(d.Text, "Kyiv") || d.Tokens[0] != (corpus.Token{Start: 0, End: 4, Tag: d.Tokens[0].Tag, Stem: d.Tokens[0].Stem}) {
+				if !strings.HasPrefix(d.Text, "Kyiv") || d.Tokens[0].Start != 0 || d.Tokens[0].End != 4 {
 					t.Errorf("text %q, first token %v: want the mark dropped", d.Text, d.Tokens[0])
 				}
 			},
