@@ -72,6 +72,7 @@ type checkpoint[R any] struct {
 	file  *os.File
 	w     *bufio.Writer
 	codec resultCodec[R]
+	line  bytes.Buffer // the line being written
 
 	// What a resumed run found: the number of records done, and the
 	// offset where each is in the file, to replay and check them.
@@ -237,26 +238,49 @@ func (c *checkpoint[R]) replay(maxDocBytes int64, fn func(i int, it checkpointIt
 // (re non-nil), and flushes it to the file.
 func (c *checkpoint[R]) add(doc corpus.Document, r R, re *output.RecordError) error {
 	it := checkpointItem{Error: re}
+	var result []byte
 	if re == nil {
-		result, err := c.codec.encode(r)
-		if err != nil {
+		var err error
+		if result, err = c.codec.encode(r); err != nil {
 			return fmt.Errorf("checkpoint: %w", err)
 		}
-		it.ID, it.Origin, it.Bytes, it.Result = doc.ID, &doc.Origin, len(doc.Text), result
+		it.ID, it.Origin, it.Bytes = doc.ID, &doc.Origin, len(doc.Text)
 	}
-	if err := c.writeLine(it); err != nil {
-		return err
+	// The result is JSON already, and as long as the document: it is
+	// spliced in, since as a RawMessage encoding/json would check and
+	// compact it again byte by byte.
+	c.line.Reset()
+	if err := encodeJSONLine(&c.line, it); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	line := bytes.TrimSuffix(c.line.Bytes(), []byte("}\n"))
+	if result != nil {
+		if len(line) > 1 {
+			line = append(line, ',')
+		}
+		line = append(line, `"result":`...)
+		line = append(line, result...)
+	}
+	line = append(line, "}\n"...)
+	if _, err := c.w.Write(line); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return c.flush()
 }
 
 func (c *checkpoint[R]) writeLine(v any) error {
-	enc := json.NewEncoder(c.w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := encodeJSONLine(c.w, v); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return nil
+}
+
+// encodeJSONLine writes v as one line of JSON, leaving HTML characters as
+// they are.
+func encodeJSONLine(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 func (c *checkpoint[R]) flush() error {
@@ -395,9 +419,7 @@ func analyzedCodec() resultCodec[*corpus.Annotated] {
 			c := *a
 			c.Tokens = nil
 			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(kept{Doc: &c, Tokens: len(a.Tokens)}); err != nil {
+			if err := encodeJSONLine(&buf, kept{Doc: &c, Tokens: len(a.Tokens)}); err != nil {
 				return nil, err
 			}
 			return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
