@@ -243,3 +243,47 @@ func FuzzReadStdin(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanJSON checks the one-pass reading of a JSON Lines record against
+// encoding/json: whatever record it accepts, encoding/json reads the same
+// text and the same fields from.
+func FuzzScanJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"id": 1, "text": "a", "date": "2025-05-16", "other": [1, {"x": null}]}`,
+		`{"te\u0078t": "escaped name", "title": "T\u00e9"}`,
+		`{"text": "first", "text": "last", "id": "1", "id": 2}`,
+		"{\"text\": \"invalid \xff\xfe UTF-8\", \"source\": \"\xc3\"}",
+		`{"text": "\ud800 lone \udc00 surrogates \ud83d\ude00"}`,
+		`{"text": "T"} {"text": "U"}`,
+		`{"text": 12}`,
+		`{"text": "a", "text": null}`,
+		`{"title": "no text"}`,
+		`  {"text": "spaces"}  `,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := &reader{fields: DefaultFields()}
+		text, meta, ok := r.scanJSON(data)
+		if !ok {
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("scanJSON accepted %q, which encoding/json rejects: %v", data, err)
+		}
+		var want string
+		if err := json.Unmarshal(m[r.fields.Text], &want); err != nil {
+			t.Fatalf("scanJSON read a text from %q, encoding/json: %v", data, err)
+		}
+		if text != want {
+			t.Errorf("text of %q: scanJSON %q, encoding/json %q", data, text, want)
+		}
+		fs := r.fields
+		for _, name := range []string{fs.ID, fs.Date, fs.Source, fs.Title, fs.URL} {
+			if got, want := meta[name], m[name]; !bytes.Equal(got, want) {
+				t.Errorf("field %q of %q: scanJSON %q, encoding/json %q", name, data, got, want)
+			}
+		}
+	})
+}

@@ -141,3 +141,29 @@ func TestLineReader(t *testing.T) {
 		})
 	}
 }
+
+// TestScanJSONAccepts checks that the one-pass reading takes the records it
+// is for, quirks of encoding/json included, rather than leaving them all to
+// the slow path (FuzzScanJSON checks that what it reads is right).
+func TestScanJSONAccepts(t *testing.T) {
+	for _, tc := range []struct {
+		in, text string
+		ok       bool
+	}{
+		{`{"id": 1, "text": "a", "other": [1, {"x": null}]}`, "a", true},
+		{`{"te\u0078t": "escaped name"}`, "escaped name", true},
+		{`{"text": "first", "text": "last"}`, "last", true},
+		{"{\"text\": \"bad \xff UTF-8\"}", "bad \ufffd UTF-8", true},
+		{`{"text": "\ud800 lone"}`, "\ufffd lone", true},
+		{`{"text": 12}`, "", false},
+		{`{"title": "no text"}`, "", false},
+		{`{"text": "T"} {"text": "U"}`, "", false},
+		{`{"text": "T"`, "", false},
+	} {
+		r := &reader{fields: DefaultFields()}
+		text, _, ok := r.scanJSON([]byte(tc.in))
+		if ok != tc.ok || text != tc.text {
+			t.Errorf("scanJSON(%q) = %q, %v; want %q, %v", tc.in, text, ok, tc.text, tc.ok)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // Fields names the JSON fields or CSV columns that hold each part of a document.
@@ -169,6 +170,7 @@ type reader struct {
 	max    int64
 	stdin  io.Reader
 	yield  func(Document, error) bool
+	json   *jsonScanner // made on the first JSON Lines record
 }
 
 // source describes one stream being read.
@@ -467,7 +469,16 @@ func readError(src source, err error) error {
 
 // cleanMeta makes a metadata value valid UTF-8 without surrounding space.
 func cleanMeta(s string) string {
-	return strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
+	return strings.TrimSpace(validUTF8(s))
+}
+
+// validUTF8 replaces each run of invalid bytes of s with U+FFFD. Checking
+// first is cheap: ToValidUTF8 copies even valid text, slowly.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // parseDateValue parses a date found in a record; label names where it was
@@ -494,7 +505,7 @@ func (r *reader) finishDocument(d *Document) error {
 	if i := strings.IndexByte(d.Text, 0); i >= 0 {
 		return fmt.Errorf("binary data, not text: NUL byte at byte %d of the text", i)
 	}
-	d.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
+	d.Text = validUTF8(d.Text)
 	if strings.TrimSpace(d.Text) == "" {
 		return errors.New("empty text")
 	}
