@@ -174,4 +174,3 @@ func (d *Dictionary) resolve(e *Entry, date string) (*Entry, bool) {
 	}
 	return nil, false
 }
-

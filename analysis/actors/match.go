@@ -11,8 +11,8 @@ import (
 type Matcher struct {
 	dict    *Dictionary
 	unknown bool
-	keys    []string // per token of the document: its key,
-	lowers  []string // and its key in lower case
+	keys    []string   // per token of the document: its key,
+	lowers  []string   // and its key in lower case
 	ner     *nerScorer // made on the first name that needs it
 }
 
