@@ -72,7 +72,9 @@ type lexeme struct {
 	lower string
 }
 
-// lexemeCacheSize caps the lexemes an Annotator remembers.
+// lexemeCacheSize caps the lexemes an Annotator remembers. The caches of a
+// worker are made at full size: growing them step by step cost more than
+// the lookups in them.
 const lexemeCacheSize = 1 << 15
 
 // NewAnnotator returns an Annotator that uses m.
@@ -81,7 +83,7 @@ func NewAnnotator(m *Models) *Annotator {
 	if stems == nil {
 		stems = stem.New()
 	}
-	a := &Annotator{stems: stems, models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: map[string]*lexeme{}, speakers: map[string]*corpus.Actor{}}
+	a := &Annotator{stems: stems, models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: make(map[string]*lexeme, lexemeCacheSize), speakers: map[string]*corpus.Actor{}}
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
 		if m.Stances != nil {
@@ -136,11 +138,13 @@ func (a *Annotator) lexeme(w string) *lexeme {
 		return lx
 	}
 	s := tag.Sanitize(w)
-	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.Clone(strings.ToLower(w))}
+	w = strings.Clone(w)
+	// ToLower returns w itself when it has no capitals.
+	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
 	if len(a.lexemes) >= lexemeCacheSize {
 		clear(a.lexemes)
 	}
-	a.lexemes[strings.Clone(w)] = lx
+	a.lexemes[w] = lx
 	return lx
 }
 

@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 
+	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/corpus"
 )
 
@@ -14,7 +15,14 @@ type Matcher struct {
 	keys    []string   // per token of the document: its key,
 	lowers  []string   // and its key in lower case
 	ner     *nerScorer // made on the first name that needs it
+	// rewritten holds the keys of the words that differ from their key,
+	// mostly those with a curly apostrophe: frequent, and made anew by
+	// every call to Sanitize.
+	rewritten map[string]string
 }
+
+// maxRewritten caps the keys a Matcher remembers.
+const maxRewritten = 1 << 12
 
 // NewMatcher returns a Matcher for d. With unknown set, capitalised names
 // the dictionary lacks become actors of their own.
@@ -28,8 +36,8 @@ func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
 	var out []corpus.Actor
 	m.keys, m.lowers = m.keys[:0], m.lowers[:0]
 	for i := range doc.Tokens {
-		m.keys = append(m.keys, key(doc.TokenText(i)))
-		m.lowers = append(m.lowers, key(doc.TokenLower(i)))
+		m.keys = append(m.keys, m.key(doc.TokenText(i)))
+		m.lowers = append(m.lowers, m.key(doc.TokenLower(i)))
 	}
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; {
@@ -50,6 +58,22 @@ func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
 		out = m.unknownNames(doc, out)
 	}
 	return out
+}
+
+// key returns key(w), from the Matcher's memory when it differs from w.
+func (m *Matcher) key(w string) string {
+	if tag.Sanitized(w) {
+		return w
+	}
+	if k, ok := m.rewritten[w]; ok {
+		return k
+	}
+	k := key(w)
+	if m.rewritten == nil || len(m.rewritten) >= maxRewritten {
+		m.rewritten = make(map[string]string)
+	}
+	m.rewritten[strings.Clone(w)] = k
+	return k
 }
 
 // longest finds the longest alias starting at token i, not past last.

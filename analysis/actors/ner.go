@@ -315,7 +315,8 @@ func simplePOS(label string) string {
 	if strings.HasPrefix(label, "V") {
 		return "v"
 	}
-	return strings.Split(label, "-")[0]
+	before, _, _ := strings.Cut(label, "-")
+	return before
 }
 
 // chunk groups labelled tokens into entities exactly as prose does,

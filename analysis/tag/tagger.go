@@ -50,7 +50,7 @@ type context struct {
 func (m *Model) NewTagger() *Tagger {
 	t := &Tagger{
 		m:        m,
-		contexts: make(map[string]*context),
+		contexts: make(map[string]*context, cacheSize),
 		words:    make(map[string]*Word),
 	}
 	t.starts = [2]*context{t.newContext(start1), t.newContext(start2)}
@@ -61,15 +61,23 @@ func (m *Model) NewTagger() *Tagger {
 // Sanitize rewrites a word as prose's tokenizer hands it to the tagger:
 // curly quotes become straight ones.
 func Sanitize(word string) string {
-	// Every rewrite starts with '&' or with 0xE2, the first byte of the
-	// quotes' UTF-8 form; a scan for the two bytes is much cheaper than
-	// ContainsAny with a multi-byte set, and this runs on every token.
+	if Sanitized(word) {
+		return word
+	}
+	return sanitizer.Replace(word)
+}
+
+// Sanitized reports whether Sanitize leaves word as it is. Every rewrite
+// starts with '&' or with 0xE2, the first byte of the quotes' UTF-8 form:
+// a scan for the two bytes is much cheaper than ContainsAny with a
+// multi-byte set, and this runs on every token.
+func Sanitized(word string) bool {
 	for i := 0; i < len(word); i++ {
 		if c := word[i]; c == 0xE2 || c == '&' {
-			return sanitizer.Replace(word)
+			return false
 		}
 	}
-	return word
+	return true
 }
 
 var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
@@ -266,8 +274,12 @@ func normalize(w string) string {
 	if strings.Contains(w, "-") && w[0] != '-' {
 		return "!HYPHEN"
 	}
-	if _, err := strconv.Atoi(w); err == nil && len(w) == 4 {
-		return "!YEAR"
+	// Atoi fails, allocating its error, unless w starts with a digit or
+	// a sign: most words are not tried.
+	if c := w[0]; len(w) == 4 && (c >= '0' && c <= '9' || c == '+' || c == '-') {
+		if _, err := strconv.Atoi(w); err == nil {
+			return "!YEAR"
+		}
 	}
 	if w[0] >= '0' && w[0] <= '9' {
 		return "!DIGITS"

@@ -24,6 +24,7 @@ import (
 // worker owns one.
 type Tokenizer struct {
 	cache map[string][]span
+	toks  []corpus.Token // scratch for the tokens of a new chunk
 }
 
 // CacheSize caps the chunks a Tokenizer remembers; the cache starts afresh
@@ -31,7 +32,7 @@ type Tokenizer struct {
 const CacheSize = 1 << 15
 
 // New returns a Tokenizer with an empty cache.
-func New() *Tokenizer { return &Tokenizer{cache: make(map[string][]span)} }
+func New() *Tokenizer { return &Tokenizer{cache: make(map[string][]span, CacheSize)} }
 
 // Tokenize tokenizes text with a Tokenizer of its own; see
 // Tokenizer.Tokenize.
@@ -79,10 +80,11 @@ func (t *Tokenizer) chunk(text string, start, end int, dst []corpus.Token) []cor
 	c := text[start:end]
 	spans, ok := t.cache[c]
 	if !ok {
-		var toks []corpus.Token
+		toks := t.toks[:0]
 		for _, s := range chunkSpans(c) {
 			toks = refine(c, s.start, s.end, toks)
 		}
+		t.toks = toks
 		spans = make([]span, len(toks))
 		for i, tok := range toks {
 			spans[i] = span{tok.Start, tok.End}
