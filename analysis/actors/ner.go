@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"encoding/gob"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +27,18 @@ type nerModel struct {
 	basic   map[string]bool
 	bias    []labelWeight
 	none    struct{ prevPos, prevWord, nextPos, nextWord []labelWeight }
+
+	// The features that join a token to the label before it, by the
+	// index of that label's simple form ("None" first), so that the
+	// scorer looks none of them up by name.
+	prevTags  []string // the simple forms
+	prevTagOf []int    // by label: the index of its simple form
+	prevTag   [][]labelWeight
+	shapePrev [][]labelWeight // by shape index*len(prevTags) + prev tag
 }
+
+// shapes are the values of prose's word shape, "None" first.
+var shapes = [...]string{"None", "number", "punct", "downcase", "upcase", "mixedcase", "other"}
 
 type labelWeight struct {
 	label  int
@@ -98,6 +108,23 @@ func (m *nerModel) finish() {
 	m.bias = m.weights["bias-True"]
 	m.none.prevPos, m.none.prevWord = m.weights["prevpos-None"], m.weights["prevword-None"]
 	m.none.nextPos, m.none.nextWord = m.weights["nextpos-None"], m.weights["nextword-None"]
+	m.prevTags = []string{"None"}
+	for _, l := range m.labels {
+		p := slices.Index(m.prevTags, simplePOS(l))
+		if p < 0 {
+			p = len(m.prevTags)
+			m.prevTags = append(m.prevTags, simplePOS(l))
+		}
+		m.prevTagOf = append(m.prevTagOf, p)
+	}
+	for _, p := range m.prevTags {
+		m.prevTag = append(m.prevTag, m.weights["prevtag-"+p])
+	}
+	for _, sh := range shapes {
+		for _, p := range m.prevTags {
+			m.shapePrev = append(m.shapePrev, m.weights["shape+prevtag-"+sh+"+"+p])
+		}
+	}
 	sc := bufio.NewScanner(bytes.NewReader(basicEnglish))
 	for sc.Scan() {
 		if w := sc.Text(); w != "" && w[0] != '#' {
@@ -134,20 +161,33 @@ type nerScorer struct {
 	text    []string
 	posTags []string
 	labels  []string
-	hist    []string
+	hist    []int // the index of each label's simple form
 }
 
 // nerWord holds the features of a word as written and as a neighbour.
 type nerWord struct {
-	lower, shape                                              string
+	lower                                                     string
+	shape                                                     int // index in shapes
 	basic, prefix3, shapeW, suffix3, word, wordLower, wordLen []labelWeight
 	asPrev, asNext                                            []labelWeight
+	// beforeTag holds the feature joining the word to the tag after it,
+	// for the few tags seen there.
+	beforeTag []tagWeights
 }
+
+type tagWeights struct {
+	tag *nerTag
+	w   []labelWeight
+}
+
+// maxBeforeTags caps the tags a nerWord remembers in beforeTag.
+const maxBeforeTags = 8
 
 // nerTag holds the features of a part-of-speech tag.
 type nerTag struct {
 	lower              string
 	pos, prev, nextPos []labelWeight
+	posPrev            [][]labelWeight // with each previous tag, by index
 }
 
 // nerCacheSize caps the words a nerScorer remembers.
@@ -176,7 +216,7 @@ func (s *nerScorer) word(w string) *nerWord {
 	}
 	nw := &nerWord{
 		lower:     lower,
-		shape:     shape(w),
+		shape:     slices.Index(shapes[:], shape(w)),
 		basic:     s.lookup("en-wordlist-", basic),
 		prefix3:   s.lookup("prefix3-", strings.ToLower(w[:min(len(w), 3)])),
 		suffix3:   s.lookup("suffix3-", strings.ToLower(w[len(w)-min(len(w), 3):])),
@@ -186,7 +226,7 @@ func (s *nerScorer) word(w string) *nerWord {
 		asPrev:    s.lookup("prevword-", lower),
 		asNext:    s.lookup("nextword-", lower),
 	}
-	nw.shapeW = s.lookup("shape-", nw.shape)
+	nw.shapeW = s.lookup("shape-", shapes[nw.shape])
 	nw.lower = strings.Clone(nw.lower)
 	if len(s.words) >= nerCacheSize {
 		clear(s.words)
@@ -201,11 +241,33 @@ func (s *nerScorer) tag(t string) *nerTag {
 	}
 	lower := strings.ToLower(t)
 	nt := &nerTag{lower: lower, pos: s.lookup("pos-", t), prev: s.lookup("prevpos-", t), nextPos: s.lookup("nextpos-", lower)}
+	for _, p := range s.m.prevTags {
+		nt.posPrev = append(nt.posPrev, s.lookup("pos+prevtag-", t, "+", p))
+	}
 	if len(s.tags) >= nerCacheSize {
 		clear(s.tags)
 	}
 	s.tags[strings.Clone(t)] = nt
 	return nt
+}
+
+// before returns the weights of the feature joining w to the tag of the
+// token after it, next, nil at the end of the window.
+func (s *nerScorer) before(w *nerWord, next *nerTag) []labelWeight {
+	name := "None"
+	if next != nil {
+		for _, tw := range w.beforeTag {
+			if tw.tag == next {
+				return tw.w
+			}
+		}
+		name = next.lower
+	}
+	ws := s.lookup("word+nextpos-", w.lower, "+", name)
+	if next != nil && len(w.beforeTag) < maxBeforeTags {
+		w.beforeTag = append(w.beforeTag, tagWeights{next, ws})
+	}
+	return ws
 }
 
 // entities labels tokens [lo, hi) of doc as prose's classify does and
@@ -223,9 +285,10 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 	}
 	s.labels, s.hist = s.labels[:0], s.hist[:0]
 	none := s.m.none
+	nPrev := len(s.m.prevTags)
 	for i := range n {
 		w, t := s.ws[i], s.ts[i]
-		prevTag, prevShape := "None", "None"
+		prevTag, prevShape := 0, 0 // "None"
 		prevPos, prevWord := none.prevPos, none.prevWord
 		if i > 0 {
 			prevTag, prevPos, prevWord = s.hist[i-1], s.ts[i-1].prev, s.ws[i-1].asPrev
@@ -233,9 +296,11 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 		if i > 1 {
 			prevShape = s.ws[i-1].shape // as prose, which leaves it None at i == 1
 		}
-		nextPos, nextWord, nextPosName := none.nextPos, none.nextWord, "None"
+		nextPos, nextWord := none.nextPos, none.nextWord
+		var next *nerTag
 		if i < n-1 {
-			nextPos, nextWord, nextPosName = s.ts[i+1].nextPos, s.ws[i+1].asNext, s.ts[i+1].lower
+			next = s.ts[i+1]
+			nextPos, nextWord = next.nextPos, s.ws[i+1].asNext
 		}
 		clear(s.scores)
 		for _, f := range [...][]labelWeight{
@@ -244,16 +309,16 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 			nextPos,
 			nextWord,
 			t.pos,
-			s.lookup("pos+prevtag-", s.posTags[i], "+", prevTag),
+			t.posPrev[prevTag],
 			w.prefix3,
 			prevPos,
-			s.lookup("prevtag-", prevTag),
+			s.m.prevTag[prevTag],
 			prevWord,
 			w.shapeW,
-			s.lookup("shape+prevtag-", prevShape, "+", prevTag),
+			s.m.shapePrev[prevShape*nPrev+prevTag],
 			w.suffix3,
 			w.word,
-			s.lookup("word+nextpos-", w.lower, "+", nextPosName),
+			s.before(w, next),
 			w.wordLower,
 			w.wordLen,
 		} {
@@ -268,34 +333,43 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 			}
 		}
 		s.labels = append(s.labels, s.m.labels[best])
-		s.hist = append(s.hist, simplePOS(s.m.labels[best]))
+		s.hist = append(s.hist, s.m.prevTagOf[best])
 	}
 	return chunk(s.text, s.posTags, s.labels)
 }
 
-var (
-	nonWordEnd = regexp.MustCompile(`\W+$`)
-	wordEnd    = regexp.MustCompile(`\w+$`)
-)
-
-// shape is prose's word shape.
+// shape is prose's word shape. prose tests the end of the word against
+// `\W+$` and `\w+$`, where \w is an ASCII letter, digit or underscore: its
+// last byte tells.
 func shape(w string) string {
-	if _, err := strconv.ParseFloat(w, 64); err == nil {
-		return "number"
+	if mayBeFloat(w) {
+		if _, err := strconv.ParseFloat(w, 64); err == nil {
+			return "number"
+		}
 	}
-	if nonWordEnd.MatchString(w) {
+	if w == "" {
+		return "other"
+	}
+	if !isWordByte(w[len(w)-1]) {
 		return "punct"
 	}
-	if wordEnd.MatchString(w) {
-		switch {
-		case strings.ToLower(w) == w:
-			return "downcase"
-		case title(w) == w:
-			return "upcase"
-		}
-		return "mixedcase"
+	switch {
+	case strings.ToLower(w) == w:
+		return "downcase"
+	case title(w) == w:
+		return "upcase"
 	}
-	return "other"
+	return "mixedcase"
+}
+
+// mayBeFloat reports whether strconv.ParseFloat could accept w, by its
+// first byte ("1", ".5", "-2", "Inf", "NaN"): a failed parse allocates.
+func mayBeFloat(w string) bool {
+	return w != "" && strings.IndexByte("0123456789.+-iInN", w[0]) >= 0
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // title capitalises the first letter of each word, as the deprecated

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,4 +202,35 @@ func referenceFeatures(m *nerModel, words, tags, history []string, i int) []stri
 		"word.lower-" + lower,
 		"wordlen-" + strconv.Itoa(len(w)),
 	}
+}
+
+// proseShape is prose's word shape as prose writes it.
+func proseShape(w string) string {
+	if _, err := strconv.ParseFloat(w, 64); err == nil {
+		return "number"
+	} else if regexp.MustCompile(`\W+$`).MatchString(w) {
+		return "punct"
+	} else if regexp.MustCompile(`\w+$`).MatchString(w) {
+		switch {
+		case strings.ToLower(w) == w:
+			return "downcase"
+		case title(w) == w:
+			return "upcase"
+		}
+		return "mixedcase"
+	}
+	return "other"
+}
+
+// FuzzShape checks the word shape against prose's regular expressions.
+func FuzzShape(f *testing.F) {
+	for _, w := range []string{"", "1", "-2.5e3", ".5", "+Inf", "infinity", "NaN", "nan", "0x1p-2", "1_000",
+		"Kyiv", "kyiv", "NATO", "McDonald", "U.S.", "Putin’s", "Zelenskyy_", "«", "é", "Éire", "\xff", "a\xff", "İstanbul"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := shape(w), proseShape(w); got != want {
+			t.Errorf("shape(%q) = %s, prose says %s", w, got, want)
+		}
+	})
 }
