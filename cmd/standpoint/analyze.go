@@ -88,7 +88,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		if err != nil {
 			return err
 		}
-		if b.ckpt, err = openCheckpoint(filepath.Join(o.out, checkpointName), key, o.resume, o.input.maxDocBytes, analyzedCodec(), e.stderr); err != nil {
+		if b.ckpt, err = openCheckpoint(filepath.Join(o.out, checkpointName), key, o.resume, o.input.maxDocBytes, analyzedCodec(o.input.maxDocBytes), e.stderr); err != nil {
 			return err
 		}
 		defer b.ckpt.close()
