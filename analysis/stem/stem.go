@@ -36,7 +36,7 @@ func (s *Stemmer) Stem(word string) string {
 	if ok {
 		return st
 	}
-	st = Word(word)
+	st = lookup(word)
 	s.mu.Lock()
 	if len(s.cache) >= CacheSize {
 		clear(s.cache)
@@ -44,6 +44,14 @@ func (s *Stemmer) Stem(word string) string {
 	s.cache[strings.Clone(word)] = st
 	s.mu.Unlock()
 	return st
+}
+
+// lookup is Word, from the table of common words when it has the word.
+func lookup(word string) string {
+	if st, ok := fromTable(strings.ToLower(word)); ok {
+		return st
+	}
+	return Word(word)
 }
 
 // Word is Stem without the cache.

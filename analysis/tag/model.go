@@ -364,3 +364,7 @@ func merge(a, b weights) weights {
 
 // Classes returns the tags the model can assign, in sorted order.
 func (m *Model) Classes() []string { return append([]string(nil), m.classes...) }
+
+// Words returns the words the model has features for, in lower case and
+// sorted: the vocabulary of its training text.
+func (m *Model) Words() []string { return sortedKeys(m.words) }
