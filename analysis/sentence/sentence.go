@@ -87,8 +87,15 @@ func isFinal(w string) bool {
 }
 
 func isCloser(w string) bool {
+	if w == "" || isWordByte(w[0]) {
+		return false // most tokens
+	}
 	r, size := utf8.DecodeRuneInString(w)
 	return size == len(w) && (unicode.In(r, unicode.Pe, unicode.Pf) || r == '"' || r == '\'' || r == '’' || r == '”')
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // canStart reports whether a word can open a sentence: a capital, a digit,

@@ -12,6 +12,12 @@ import (
 // the model's context as prose would have it.
 func PunctTag(text string, start, end int) (string, bool) {
 	w := text[start:end]
+	if w == "" {
+		return "", false
+	}
+	if c := w[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return "", false // a word or a number, as most tokens are
+	}
 	r, size := utf8.DecodeRuneInString(w)
 	if size != len(w) {
 		if isDashes(w) {

@@ -56,7 +56,8 @@ func nextDash(text string, pos, end int) (int, int) {
 }
 
 func isDash(r rune) bool {
-	return r != '-' && r != '\u2010' && r != '\u2011' && unicode.Is(unicode.Pd, r)
+	// The only ASCII dash is the hyphen-minus.
+	return r >= utf8.RuneSelf && r != '\u2010' && r != '\u2011' && unicode.Is(unicode.Pd, r)
 }
 
 // peel separates leading and trailing punctuation from the word in
