@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/standpoint/standpoint/analysis/actors"
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/stance"
 	"github.com/standpoint/standpoint/analysis/stem"
@@ -55,12 +56,13 @@ type Annotator struct {
 	actors    *actors.Matcher
 	stances   *stance.Finder
 	speakers  map[string]*corpus.Actor // by source
-	tokenizer *tokenize.Tokenizer
+	tokenizer *tokenize.Cached[*lexeme]
 	tagger    *tag.Tagger
 	// lexemes holds what the tagger and the stemmer say of each word type,
-	// by its text; capped, it starts afresh when full.
-	lexemes map[string]*lexeme
+	// by its text.
+	lexemes *cache.Cache[string, *lexeme]
 	stems   *stem.Stemmer
+	lxs     []*lexeme // of each token of the document
 	words   []*tag.Word
 	tags    []string
 }
@@ -72,9 +74,7 @@ type lexeme struct {
 	lower string
 }
 
-// lexemeCacheSize caps the lexemes an Annotator remembers. The caches of a
-// worker are made at full size: growing them step by step cost more than
-// the lookups in them.
+// lexemeCacheSize is the size of an Annotator's cache of lexemes.
 const lexemeCacheSize = 1 << 15
 
 // NewAnnotator returns an Annotator that uses m.
@@ -83,7 +83,8 @@ func NewAnnotator(m *Models) *Annotator {
 	if stems == nil {
 		stems = stem.New()
 	}
-	a := &Annotator{stems: stems, models: m, tokenizer: tokenize.New(), tagger: m.Tagger.NewTagger(), lexemes: make(map[string]*lexeme, lexemeCacheSize), speakers: map[string]*corpus.Actor{}}
+	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, *lexeme](lexemeCacheSize), speakers: map[string]*corpus.Actor{}}
+	a.tokenizer = tokenize.NewCached(a.lexeme)
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
 		if m.Stances != nil {
@@ -110,13 +111,12 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
 	// English text has a token every five or six bytes.
-	ad.Tokens = a.tokenizer.Tokenize(doc.Text, make([]corpus.Token, 0, len(doc.Text)/5+8))
+	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, make([]corpus.Token, 0, len(doc.Text)/5+8), a.lxs[:0])
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, nil)
 	for _, s := range ad.Sentences {
 		toks := ad.Tokens[s.First:s.Last]
 		a.words = a.words[:0]
-		for i, t := range toks {
-			lx := a.lexeme(doc.Text[t.Start:t.End])
+		for i, lx := range a.lxs[s.First:s.Last] {
 			a.words = append(a.words, lx.word)
 			toks[i].Stem, toks[i].Lower = lx.stem, lx.lower
 		}
@@ -134,17 +134,14 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 
 // lexeme returns what the tagger and stemmer say of the word w.
 func (a *Annotator) lexeme(w string) *lexeme {
-	if lx, ok := a.lexemes[w]; ok {
+	if lx, ok := a.lexemes.Get(w); ok {
 		return lx
 	}
 	s := tag.Sanitize(w)
 	w = strings.Clone(w)
 	// ToLower returns w itself when it has no capitals.
 	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
-	if len(a.lexemes) >= lexemeCacheSize {
-		clear(a.lexemes)
-	}
-	a.lexemes[w] = lx
+	a.lexemes.Put(w, lx)
 	return lx
 }
 

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/jdkato/prose/v2"
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/corpus"
 )
@@ -151,8 +152,8 @@ type entity struct {
 // order, so the scores are the same to the last bit.
 type nerScorer struct {
 	m      *nerModel
-	words  map[string]*nerWord
-	tags   map[string]*nerTag
+	words  *cache.Cache[string, *nerWord]
+	tags   *cache.Cache[string, *nerTag]
 	key    []byte
 	scores []float64
 	// Per window.
@@ -190,11 +191,11 @@ type nerTag struct {
 	posPrev            [][]labelWeight // with each previous tag, by index
 }
 
-// nerCacheSize caps the words a nerScorer remembers.
+// nerCacheSize is the size of a nerScorer's caches of words and tags.
 const nerCacheSize = 1 << 14
 
 func newNERScorer(m *nerModel) *nerScorer {
-	return &nerScorer{m: m, words: map[string]*nerWord{}, tags: map[string]*nerTag{}, scores: make([]float64, len(m.labels))}
+	return &nerScorer{m: m, words: cache.New[string, *nerWord](nerCacheSize), tags: cache.New[string, *nerTag](nerCacheSize), scores: make([]float64, len(m.labels))}
 }
 
 func (s *nerScorer) lookup(parts ...string) []labelWeight {
@@ -206,7 +207,7 @@ func (s *nerScorer) lookup(parts ...string) []labelWeight {
 }
 
 func (s *nerScorer) word(w string) *nerWord {
-	if nw, ok := s.words[w]; ok {
+	if nw, ok := s.words.Get(w); ok {
 		return nw
 	}
 	lower := strings.ToLower(w)
@@ -228,15 +229,12 @@ func (s *nerScorer) word(w string) *nerWord {
 	}
 	nw.shapeW = s.lookup("shape-", shapes[nw.shape])
 	nw.lower = strings.Clone(nw.lower)
-	if len(s.words) >= nerCacheSize {
-		clear(s.words)
-	}
-	s.words[strings.Clone(w)] = nw
+	s.words.Put(strings.Clone(w), nw)
 	return nw
 }
 
 func (s *nerScorer) tag(t string) *nerTag {
-	if nt, ok := s.tags[t]; ok {
+	if nt, ok := s.tags.Get(t); ok {
 		return nt
 	}
 	lower := strings.ToLower(t)
@@ -244,10 +242,7 @@ func (s *nerScorer) tag(t string) *nerTag {
 	for _, p := range s.m.prevTags {
 		nt.posPrev = append(nt.posPrev, s.lookup("pos+prevtag-", t, "+", p))
 	}
-	if len(s.tags) >= nerCacheSize {
-		clear(s.tags)
-	}
-	s.tags[strings.Clone(t)] = nt
+	s.tags.Put(strings.Clone(t), nt)
 	return nt
 }
 

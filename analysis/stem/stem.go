@@ -7,41 +7,39 @@ import (
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 )
 
-// CacheSize caps how many distinct words a Stemmer remembers; the cache
-// starts afresh when full, so memory stays flat on any corpus.
+// CacheSize is the size of a Stemmer's cache (see analysis/internal/cache):
+// memory stays flat on any corpus.
 const CacheSize = 1 << 16
 
 // A Stemmer stems words, remembering recent results. Stemming is slow, so
 // one Stemmer is best shared by all the workers of a run: it is safe for
 // concurrent use.
 type Stemmer struct {
-	mu    sync.RWMutex
-	cache map[string]string
+	mu    sync.Mutex
+	cache *cache.Cache[string, string]
 }
 
 // New returns a Stemmer with an empty cache.
 func New() *Stemmer {
-	return &Stemmer{cache: make(map[string]string)}
+	return &Stemmer{cache: cache.New[string, string](CacheSize)}
 }
 
 // Stem returns the stem of the lower-cased word, or "" when the word has no
 // letters (punctuation, numbers). Irregular verb forms are first brought to
 // their base form ("withdrawn" -> "withdraw").
 func (s *Stemmer) Stem(word string) string {
-	s.mu.RLock()
-	st, ok := s.cache[word]
-	s.mu.RUnlock()
+	s.mu.Lock()
+	st, ok := s.cache.Get(word)
+	s.mu.Unlock()
 	if ok {
 		return st
 	}
 	st = lookup(word)
 	s.mu.Lock()
-	if len(s.cache) >= CacheSize {
-		clear(s.cache)
-	}
-	s.cache[strings.Clone(word)] = st
+	s.cache.Put(strings.Clone(word), st)
 	s.mu.Unlock()
 	return st
 }

@@ -2,7 +2,6 @@ package stem
 
 import (
 	_ "embed"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -17,40 +16,19 @@ import (
 //go:embed data/stems.txt
 var table string
 
-// tableLines holds the start of each line of table.
-var tableLines = sync.OnceValue(func() []int32 {
-	starts := make([]int32, 0, strings.Count(table, "\n"))
-	for i := 0; i < len(table); {
-		starts = append(starts, int32(i))
-		n := strings.IndexByte(table[i:], '\n')
-		if n < 0 {
-			break
-		}
-		i += n + 1
+// tableStems maps each word of the table to its stem; the strings are
+// parts of the embedded table.
+var tableStems = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, strings.Count(table, "\n"))
+	for line := range strings.Lines(table) {
+		word, stem, _ := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+		m[word] = stem
 	}
-	return starts
+	return m
 })
 
 // fromTable returns the stem of the lower-case word w from the table.
 func fromTable(w string) (string, bool) {
-	starts := tableLines()
-	line := func(i int) (word, stem string) {
-		l := table[starts[i]:]
-		if n := strings.IndexByte(l, '\n'); n >= 0 {
-			l = l[:n]
-		}
-		word, stem, _ = strings.Cut(l, " ")
-		return word, stem
-	}
-	i := sort.Search(len(starts), func(i int) bool {
-		word, _ := line(i)
-		return word >= w
-	})
-	if i == len(starts) {
-		return "", false
-	}
-	if word, stem := line(i); word == w {
-		return stem, true
-	}
-	return "", false
+	st, ok := tableStems()[w]
+	return st, ok
 }

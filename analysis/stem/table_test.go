@@ -35,7 +35,7 @@ func TestTable(t *testing.T) {
 	if b.String() != table {
 		t.Fatalf("data/stems.txt is not the tagger's vocabulary stemmed by Word: run go test -update")
 	}
-	if n := len(tableLines()); n < 10000 {
+	if n := len(tableStems()); n < 10000 {
 		t.Errorf("the table has %d words", n)
 	}
 	prev := ""

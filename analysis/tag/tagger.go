@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mingrammer/commonregex"
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 )
 
 // A Tagger tags sentences with a Model. It owns reusable buffers and
@@ -18,8 +19,8 @@ type Tagger struct {
 	ctx []*context
 	// What the model says of a normalized word in context, and of a word
 	// as written, worked out once and kept (capped).
-	contexts map[string]*context
-	words    map[string]*Word
+	contexts *cache.Cache[string, *context]
+	words    *cache.Cache[string, *Word]
 	buf      []*Word     // Tag's words
 	starts   [2]*context // the start markers
 	ends     [2]*context // the end markers
@@ -50,8 +51,8 @@ type context struct {
 func (m *Model) NewTagger() *Tagger {
 	t := &Tagger{
 		m:        m,
-		contexts: make(map[string]*context, cacheSize),
-		words:    make(map[string]*Word),
+		contexts: cache.New[string, *context](cacheSize),
+		words:    cache.New[string, *Word](cacheSize),
 	}
 	t.starts = [2]*context{t.newContext(start1), t.newContext(start2)}
 	t.ends = [2]*context{t.newContext("-END-"), t.newContext("-END2-")}
@@ -82,7 +83,7 @@ func Sanitized(word string) bool {
 
 var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
 
-// cacheSize caps each cache of a Tagger; a full cache starts afresh.
+// cacheSize is the size of each cache of a Tagger.
 const cacheSize = 1 << 15
 
 // Tag assigns a tag to each word of one sentence, writing tags[i] for
@@ -91,13 +92,10 @@ const cacheSize = 1 << 15
 func (t *Tagger) Tag(words []string, tags []string) {
 	ws := t.buf[:0]
 	for _, w := range words {
-		ww, ok := t.words[w]
+		ww, ok := t.words.Get(w)
 		if !ok {
 			ww = t.Word(w)
-			if len(t.words) >= cacheSize {
-				clear(t.words)
-			}
-			t.words[strings.Clone(w)] = ww
+			t.words.Put(strings.Clone(w), ww)
 		}
 		ws = append(ws, ww)
 	}
@@ -240,14 +238,11 @@ func (c *context) after(tag int) *weights {
 
 // context returns the weights of the normalized word w in every position.
 func (t *Tagger) context(w string) *context {
-	if c, ok := t.contexts[w]; ok {
+	if c, ok := t.contexts.Get(w); ok {
 		return c
 	}
 	c := t.newContext(w)
-	if len(t.contexts) >= cacheSize {
-		clear(t.contexts)
-	}
-	t.contexts[strings.Clone(w)] = c
+	t.contexts.Put(strings.Clone(w), c)
 	return c
 }
 

@@ -171,7 +171,9 @@ var abbreviations = map[string]struct{}{
 
 // mergeEllipses joins adjacent period tokens into one ("..."), which prose
 // splits one period at a time, and an initial with its period ("R." in
-// "Joseph R. Biden").
+// "Joseph R. Biden"). Tokens joined touch, so they are of one chunk, and a
+// token before an initial that is of another chunk does not touch it: run
+// on each chunk, it joins what it would on the whole text.
 func mergeEllipses(text string, toks []corpus.Token) []corpus.Token {
 	out := toks[:0]
 	for _, t := range toks {

@@ -14,25 +14,48 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/corpus"
 )
 
 // A Tokenizer tokenizes texts. prose's tokenizer splits each white-space
 // separated chunk on its own, so a Tokenizer runs it once per distinct
-// chunk and remembers the result (up to CacheSize chunks): most chunks of
-// a corpus are frequent words. It is not safe for concurrent use: each
+// chunk and remembers the result: most chunks of a corpus are frequent
+// words. It is not safe for concurrent use: each
 // worker owns one.
-type Tokenizer struct {
-	cache map[string][]span
+type Tokenizer = Cached[struct{}]
+
+// A Cached tokenizer is a Tokenizer that also remembers, with each token of
+// a chunk, a value worked out once from the token's text: the annotator
+// keeps there what the tagger and the stemmer say of the word, and so
+// looks up each chunk once, not each word again.
+type Cached[V any] struct {
+	cache *cache.Cache[string, *chunkTokens[V]]
+	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
 }
 
-// CacheSize caps the chunks a Tokenizer remembers; the cache starts afresh
-// when full.
+// chunkTokens are the tokens of a chunk, with their values.
+type chunkTokens[V any] struct {
+	spans []span
+	vals  []V
+}
+
+// CacheSize is the size of a Tokenizer's cache of chunks (see
+// analysis/internal/cache).
 const CacheSize = 1 << 15
 
 // New returns a Tokenizer with an empty cache.
-func New() *Tokenizer { return &Tokenizer{cache: make(map[string][]span, CacheSize)} }
+func New() *Tokenizer {
+	return NewCached(func(string) struct{} { return struct{}{} })
+}
+
+// NewCached returns a Cached tokenizer whose tokens have the values value
+// gives their text. The text passed to value is part of a text being
+// tokenized: value must copy what it keeps.
+func NewCached[V any](value func(word string) V) *Cached[V] {
+	return &Cached[V]{cache: cache.New[string, *chunkTokens[V]](CacheSize), value: value}
+}
 
 // Tokenize tokenizes text with a Tokenizer of its own; see
 // Tokenizer.Tokenize.
@@ -43,12 +66,25 @@ func Tokenize(text string, dst []corpus.Token) []corpus.Token {
 // Tokenize appends the tokens of text to dst and returns the extended slice.
 // Every token satisfies 0 <= Start < End <= len(text), tokens are in order
 // and do not overlap, and no token holds white space.
-func (t *Tokenizer) Tokenize(text string, dst []corpus.Token) []corpus.Token {
+func (t *Cached[V]) Tokenize(text string, dst []corpus.Token) []corpus.Token {
+	dst, _ = t.tokenize(text, dst, nil, false)
+	return dst
+}
+
+// TokenizeValues is Tokenize that also appends the value of each token to
+// vals.
+func (t *Cached[V]) TokenizeValues(text string, dst []corpus.Token, vals []V) ([]corpus.Token, []V) {
+	return t.tokenize(text, dst, vals, true)
+}
+
+func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValues bool) ([]corpus.Token, []V) {
 	start := -1
-	for i := 0; i < len(text); {
+	for i := 0; i <= len(text); {
 		var space bool
 		size := 1
-		if c := text[i]; c < utf8.RuneSelf {
+		if i == len(text) {
+			space = true
+		} else if c := text[i]; c < utf8.RuneSelf {
 			space = asciiSpace[c]
 		} else {
 			var r rune
@@ -57,7 +93,13 @@ func (t *Tokenizer) Tokenize(text string, dst []corpus.Token) []corpus.Token {
 		}
 		if space {
 			if start >= 0 {
-				dst = t.chunk(text, start, i, dst)
+				ct := t.chunk(text[start:i])
+				for _, s := range ct.spans {
+					dst = append(dst, corpus.Token{Start: start + s.start, End: start + s.end})
+				}
+				if withValues {
+					vals = append(vals, ct.vals...)
+				}
 				start = -1
 			}
 		} else if start < 0 {
@@ -65,39 +107,31 @@ func (t *Tokenizer) Tokenize(text string, dst []corpus.Token) []corpus.Token {
 		}
 		i += size
 	}
-	if start >= 0 {
-		dst = t.chunk(text, start, len(text), dst)
-	}
-	return mergeEllipses(text, dst)
+	return dst, vals
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// chunk appends the tokens of the chunk text[start:end], which holds no
-// white space. Splitting a chunk depends on nothing outside it, so the
-// tokens of each distinct chunk are worked out once.
-func (t *Tokenizer) chunk(text string, start, end int, dst []corpus.Token) []corpus.Token {
-	c := text[start:end]
-	spans, ok := t.cache[c]
-	if !ok {
-		toks := t.toks[:0]
-		for _, s := range chunkSpans(c) {
-			toks = refine(c, s.start, s.end, toks)
-		}
-		t.toks = toks
-		spans = make([]span, len(toks))
-		for i, tok := range toks {
-			spans[i] = span{tok.Start, tok.End}
-		}
-		if len(t.cache) >= CacheSize {
-			clear(t.cache)
-		}
-		t.cache[strings.Clone(c)] = spans
+// chunk returns the tokens of the chunk c, which holds no white space.
+// Splitting a chunk depends on nothing outside it, so the tokens of each
+// distinct chunk are worked out once.
+func (t *Cached[V]) chunk(c string) *chunkTokens[V] {
+	if ct, ok := t.cache.Get(c); ok {
+		return ct
 	}
-	for _, s := range spans {
-		dst = append(dst, corpus.Token{Start: start + s.start, End: start + s.end})
+	toks := t.toks[:0]
+	for _, s := range chunkSpans(c) {
+		toks = refine(c, s.start, s.end, toks)
 	}
-	return dst
+	toks = mergeEllipses(c, toks)
+	t.toks = toks
+	ct := &chunkTokens[V]{spans: make([]span, len(toks)), vals: make([]V, len(toks))}
+	for i, tok := range toks {
+		ct.spans[i] = span{tok.Start, tok.End}
+		ct.vals[i] = t.value(c[tok.Start:tok.End])
+	}
+	t.cache.Put(strings.Clone(c), ct)
+	return ct
 }
 
 type span struct{ start, end int }
