@@ -24,7 +24,7 @@ import (
 // joined string; here each feature is looked up once, for all labels.
 type nerModel struct {
 	labels  []string
-	weights map[string][]labelWeight // "name-value" -> weight per label
+	weights features // "name-value" -> weight per label
 	basic   map[string]bool
 	bias    []labelWeight
 	none    struct{ prevPos, prevWord, nextPos, nextWord []labelWeight }
@@ -79,7 +79,7 @@ func loadProseNER() (*nerModel, error) {
 			return nil, fmt.Errorf("decode entity model %s: %w", a.name, err)
 		}
 	}
-	m := &nerModel{labels: labels, weights: make(map[string][]labelWeight, len(mapping)/2)}
+	ws := make(map[string][]labelWeight, len(mapping)/2)
 	for key, idx := range mapping {
 		if idx < 0 || idx >= len(weights) {
 			continue
@@ -94,21 +94,20 @@ func loadProseNER() (*nerModel, error) {
 			continue
 		}
 		feat := key[:len(key)-len(labels[best])-1]
-		m.weights[feat] = append(m.weights[feat], labelWeight{best, weights[idx]})
+		ws[feat] = append(ws[feat], labelWeight{best, weights[idx]})
 	}
-	for _, ws := range m.weights {
-		slices.SortFunc(ws, func(a, b labelWeight) int { return a.label - b.label })
+	for _, w := range ws {
+		slices.SortFunc(w, func(a, b labelWeight) int { return a.label - b.label })
 	}
-	m.finish()
-	return m, nil
+	return decodeNER(string(encodeNER(labels, ws)))
 }
 
 // finish sets the weights every token needs and reads the word list.
 func (m *nerModel) finish() {
 	m.basic = map[string]bool{}
-	m.bias = m.weights["bias-True"]
-	m.none.prevPos, m.none.prevWord = m.weights["prevpos-None"], m.weights["prevword-None"]
-	m.none.nextPos, m.none.nextWord = m.weights["nextpos-None"], m.weights["nextword-None"]
+	m.bias = m.weights.get("bias-True")
+	m.none.prevPos, m.none.prevWord = m.weights.get("prevpos-None"), m.weights.get("prevword-None")
+	m.none.nextPos, m.none.nextWord = m.weights.get("nextpos-None"), m.weights.get("nextword-None")
 	m.prevTags = []string{"None"}
 	for _, l := range m.labels {
 		p := slices.Index(m.prevTags, simplePOS(l))
@@ -119,11 +118,11 @@ func (m *nerModel) finish() {
 		m.prevTagOf = append(m.prevTagOf, p)
 	}
 	for _, p := range m.prevTags {
-		m.prevTag = append(m.prevTag, m.weights["prevtag-"+p])
+		m.prevTag = append(m.prevTag, m.weights.get("prevtag-"+p))
 	}
 	for _, sh := range shapes {
 		for _, p := range m.prevTags {
-			m.shapePrev = append(m.shapePrev, m.weights["shape+prevtag-"+sh+"+"+p])
+			m.shapePrev = append(m.shapePrev, m.weights.get("shape+prevtag-"+sh+"+"+p))
 		}
 	}
 	sc := bufio.NewScanner(bytes.NewReader(basicEnglish))
@@ -203,7 +202,7 @@ func (s *nerScorer) lookup(parts ...string) []labelWeight {
 	for _, p := range parts {
 		s.key = append(s.key, p...)
 	}
-	return s.m.weights[string(s.key)]
+	return s.m.weights.get(string(s.key))
 }
 
 func (s *nerScorer) word(w string) *nerWord {

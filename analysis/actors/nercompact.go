@@ -6,100 +6,177 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/standpoint/standpoint/analysis/internal/binread"
 )
 
-// The compact form of the entity model: a header, the labels, then every
-// feature in sorted order, each as the length of the prefix it shares with
-// the feature before it, the rest of its name, and its (label, weight)
-// pairs, weights as the bits of a float64 so that they stay exact.
-const nerHeader = "standpoint entities 1\n"
+// The compact form of the entity model is laid out to be used where it
+// lies, without decoding: a header, the labels, the number of features n,
+// then n little-endian uint32 giving where the name of each feature ends
+// in the names, n more giving where its weights end in the records, the
+// names of the features in sorted order, one after the other, and the
+// records, one (label, weight) pair of 9 bytes each: the label, and the
+// bits of the float64 weight, so that weights stay exact.
+const nerHeader = "standpoint entities 2\n"
 
-func (m *nerModel) MarshalBinary() ([]byte, error) {
+const recordSize = 9
+
+// features holds the weights of a model's features, sorted by name, as
+// the compact form lays them out.
+type features struct {
+	n                    int
+	nameEnds, weightEnds string // n little-endian uint32 each
+	names, records       string
+}
+
+// u32 reads the little-endian uint32 i of s.
+func u32(s string, i int) int {
+	s = s[4*i : 4*i+4]
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// u64 reads a little-endian uint64 at the start of s.
+func u64(s string) uint64 {
+	var v uint64
+	for i := 7; i >= 0; i-- {
+		v = v<<8 | uint64(s[i])
+	}
+	return v
+}
+
+// name returns the name of feature i.
+func (f *features) name(i int) string {
+	start := 0
+	if i > 0 {
+		start = u32(f.nameEnds, i-1)
+	}
+	return f.names[start:u32(f.nameEnds, i)]
+}
+
+// get returns the weights of the feature name, nil if the model lacks it.
+func (f *features) get(name string) []labelWeight {
+	i := sort.Search(f.n, func(i int) bool { return f.name(i) >= name })
+	if i == f.n || f.name(i) != name {
+		return nil
+	}
+	return f.weights(i)
+}
+
+// weights returns the weights of feature i.
+func (f *features) weights(i int) []labelWeight {
+	start := 0
+	if i > 0 {
+		start = u32(f.weightEnds, i-1)
+	}
+	ws := make([]labelWeight, u32(f.weightEnds, i)-start)
+	for k := range ws {
+		r := f.records[recordSize*(start+k):]
+		ws[k] = labelWeight{int(r[0]), math.Float64frombits(u64(r[1:recordSize]))}
+	}
+	return ws
+}
+
+// encodeNER writes the compact form of the model with the given labels and
+// weights by feature.
+func encodeNER(labels []string, weights map[string][]labelWeight) []byte {
 	b := []byte(nerHeader)
-	b = binary.AppendUvarint(b, uint64(len(m.labels)))
-	for _, l := range m.labels {
+	b = binary.AppendUvarint(b, uint64(len(labels)))
+	for _, l := range labels {
 		b = binary.AppendUvarint(b, uint64(len(l)))
 		b = append(b, l...)
 	}
-	feats := make([]string, 0, len(m.weights))
-	for f := range m.weights {
+	feats := make([]string, 0, len(weights))
+	for f := range weights {
 		feats = append(feats, f)
 	}
 	slices.Sort(feats)
 	b = binary.AppendUvarint(b, uint64(len(feats)))
-	prev := ""
+	var names, records []byte
+	nameEnds := make([]byte, 0, 4*len(feats))
+	weightEnds := make([]byte, 0, 4*len(feats))
+	n := 0
 	for _, f := range feats {
-		n := 0
-		for n < len(f) && n < len(prev) && f[n] == prev[n] {
+		names = append(names, f...)
+		nameEnds = binary.LittleEndian.AppendUint32(nameEnds, uint32(len(names)))
+		for _, lw := range weights[f] {
+			records = append(records, byte(lw.label))
+			records = binary.LittleEndian.AppendUint64(records, math.Float64bits(lw.weight))
 			n++
 		}
-		b = binary.AppendUvarint(b, uint64(n))
-		b = binary.AppendUvarint(b, uint64(len(f)-n))
-		b = append(b, f[n:]...)
-		ws := m.weights[f]
-		b = binary.AppendUvarint(b, uint64(len(ws)))
-		for _, lw := range ws {
-			b = append(b, byte(lw.label))
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(lw.weight))
-		}
-		prev = f
+		weightEnds = binary.LittleEndian.AppendUint32(weightEnds, uint32(n))
 	}
-	return b, nil
+	b = append(b, nameEnds...)
+	b = append(b, weightEnds...)
+	b = binary.AppendUvarint(b, uint64(len(names)))
+	b = append(b, names...)
+	b = binary.AppendUvarint(b, uint64(n))
+	return append(b, records...)
 }
 
-// decodeNER decodes an entity model from its compact form.
+// MarshalBinary returns the compact form of m.
+func (m *nerModel) MarshalBinary() ([]byte, error) {
+	ws := make(map[string][]labelWeight, m.weights.n)
+	for i := range m.weights.n {
+		ws[m.weights.name(i)] = m.weights.weights(i)
+	}
+	return encodeNER(m.labels, ws), nil
+}
+
+// decodeNER reads an entity model from its compact form, checking that
+// its layout holds together; the features are used where they lie.
 func decodeNER(s string) (*nerModel, error) {
 	s, ok := strings.CutPrefix(s, nerHeader)
 	if !ok {
 		return nil, errors.New("entity model: not in compact form")
 	}
 	r := binread.New(s)
-	m := readNER(r)
+	m := &nerModel{labels: make([]string, r.Count(256))}
+	for i := range m.labels {
+		m.labels[i] = r.Text()
+	}
+	f := &m.weights
+	f.n = r.Count(r.Len() / 8)
+	f.nameEnds = r.Bytes(4 * f.n)
+	f.weightEnds = r.Bytes(4 * f.n)
+	f.names = r.Text()
+	records := r.Count(r.Len() / recordSize)
+	f.records = r.Bytes(recordSize * records)
 	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	if r.Len() != 0 {
+		return nil, errors.New("entity model: data after the records")
+	}
+	if err := f.check(len(m.labels), records); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
 	m.finish()
 	return m, nil
 }
 
-// readNER reads the labels and features of the compact form.
-func readNER(r *binread.Reader) *nerModel {
-	m := &nerModel{labels: make([]string, r.Count(256))}
-	for i := range m.labels {
-		m.labels[i] = r.Text()
-	}
-	n := r.Count(r.Len())
-	m.weights = make(map[string][]labelWeight, n)
-	// Names are built into one buffer, and weights into one slice, so
-	// that the model takes a few allocations rather than one per feature.
-	names := make([]byte, 0, 2*r.Len())
-	type entry struct{ start, end, first, last int }
-	entries := make([]entry, 0, n)
-	var all []labelWeight
-	prev := 0 // start of the previous name in names
-	for range n {
-		shared := r.Count(len(names) - prev)
-		rest := r.Text()
-		start := len(names)
-		names = append(names, names[prev:prev+shared]...)
-		names = append(names, rest...)
-		first := len(all)
-		for range r.Count(len(m.labels)) {
-			l := r.Count(len(m.labels) - 1)
-			all = append(all, labelWeight{l, math.Float64frombits(r.Uint64())})
+// check reports whether the names are in order and every offset and label
+// lies in range, so that lookups can neither fail nor panic.
+func (f *features) check(labels, records int) error {
+	prevStart, prevName, prevWeights := 0, 0, 0
+	for i := range f.n {
+		end, wend := u32(f.nameEnds, i), u32(f.weightEnds, i)
+		if end < prevName || end > len(f.names) || wend < prevWeights || wend > records {
+			return fmt.Errorf("feature %d: offsets out of order", i)
 		}
-		if r.Failed() {
-			break
+		if i > 0 && f.names[prevStart:prevName] >= f.names[prevName:end] {
+			return fmt.Errorf("feature %d: names out of order", i)
 		}
-		entries = append(entries, entry{start, len(names), first, len(all)})
-		prev = start
+		prevStart, prevName, prevWeights = prevName, end, wend
 	}
-	text := string(names)
-	for _, e := range entries {
-		m.weights[text[e.start:e.end]] = all[e.first:e.last:e.last]
+	if prevName != len(f.names) || prevWeights != records {
+		return errors.New("features do not cover the names and records")
 	}
-	return m
+	for k := range records {
+		if int(f.records[recordSize*k]) >= labels {
+			return fmt.Errorf("record %d: no label %d", k, f.records[recordSize*k])
+		}
+	}
+	return nil
 }

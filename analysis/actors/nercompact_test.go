@@ -39,7 +39,8 @@ func TestCompactNER(t *testing.T) {
 }
 
 func TestDecodeNERErrors(t *testing.T) {
-	for _, in := range []string{"", "not a model", nerHeader, compactNER[:len(compactNER)/2], compactNER + "x"} {
+	badLabel := string(encodeNER([]string{"O"}, map[string][]labelWeight{"bias-True": {{1, 1}}}))
+	for _, in := range []string{"", "not a model", nerHeader, compactNER[:len(compactNER)/2], compactNER + "x", badLabel} {
 		if _, err := decodeNER(in); err == nil {
 			t.Errorf("decodeNER(%d bytes): no error", len(in))
 		}
@@ -47,7 +48,7 @@ func TestDecodeNERErrors(t *testing.T) {
 }
 
 func FuzzDecodeNER(f *testing.F) {
-	f.Add(nerHeader + "\x01\x01O\x01\x00\x04bias\x01\x00\x00\x00\x00\x00\x00\x00\xf0\x3f")
+	f.Add(string(encodeNER([]string{"O", "B-GPE"}, map[string][]labelWeight{"bias-True": {{0, 1}, {1, -0.5}}, "word-Kyiv": {{1, 2}}})))
 	f.Add(compactNER[:300])
 	f.Fuzz(func(t *testing.T, in string) {
 		decodeNER(in) // must not panic
