@@ -75,7 +75,7 @@ type lexeme struct {
 }
 
 // lexemeCacheSize is the size of an Annotator's cache of lexemes.
-const lexemeCacheSize = 1 << 15
+const lexemeCacheSize = 1 << 14
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {

@@ -26,16 +26,16 @@ type nerModel struct {
 	labels  []string
 	weights features // "name-value" -> weight per label
 	basic   map[string]bool
-	bias    []labelWeight
-	none    struct{ prevPos, prevWord, nextPos, nextWord []labelWeight }
+	bias    feature
+	none    struct{ prevPos, prevWord, nextPos, nextWord feature }
 
 	// The features that join a token to the label before it, by the
 	// index of that label's simple form ("None" first), so that the
 	// scorer looks none of them up by name.
 	prevTags  []string // the simple forms
 	prevTagOf []int    // by label: the index of its simple form
-	prevTag   [][]labelWeight
-	shapePrev [][]labelWeight // by shape index*len(prevTags) + prev tag
+	prevTag   []feature
+	shapePrev []feature // by shape index*len(prevTags) + prev tag
 }
 
 // shapes are the values of prose's word shape, "None" first.
@@ -102,12 +102,12 @@ func loadProseNER() (*nerModel, error) {
 	return decodeNER(string(encodeNER(labels, ws)))
 }
 
-// finish sets the weights every token needs and reads the word list.
+// finish finds the features every token needs and reads the word list.
 func (m *nerModel) finish() {
 	m.basic = map[string]bool{}
-	m.bias = m.weights.get("bias-True")
-	m.none.prevPos, m.none.prevWord = m.weights.get("prevpos-None"), m.weights.get("prevword-None")
-	m.none.nextPos, m.none.nextWord = m.weights.get("nextpos-None"), m.weights.get("nextword-None")
+	m.bias = m.weights.find("bias-True")
+	m.none.prevPos, m.none.prevWord = m.weights.find("prevpos-None"), m.weights.find("prevword-None")
+	m.none.nextPos, m.none.nextWord = m.weights.find("nextpos-None"), m.weights.find("nextword-None")
 	m.prevTags = []string{"None"}
 	for _, l := range m.labels {
 		p := slices.Index(m.prevTags, simplePOS(l))
@@ -118,11 +118,11 @@ func (m *nerModel) finish() {
 		m.prevTagOf = append(m.prevTagOf, p)
 	}
 	for _, p := range m.prevTags {
-		m.prevTag = append(m.prevTag, m.weights.get("prevtag-"+p))
+		m.prevTag = append(m.prevTag, m.weights.find("prevtag-"+p))
 	}
 	for _, sh := range shapes {
 		for _, p := range m.prevTags {
-			m.shapePrev = append(m.shapePrev, m.weights.get("shape+prevtag-"+sh+"+"+p))
+			m.shapePrev = append(m.shapePrev, m.weights.find("shape+prevtag-"+sh+"+"+p))
 		}
 	}
 	sc := bufio.NewScanner(bytes.NewReader(basicEnglish))
@@ -145,7 +145,7 @@ type entity struct {
 }
 
 // A nerScorer evaluates the entity model for one worker. It remembers the
-// weights of the word and tag features of every word and tag it has seen,
+// word and tag features of every word and tag it has seen,
 // so that labelling a token looks up only the features that join it to
 // its neighbours' labels. Weights are still added in prose's feature
 // order, so the scores are the same to the last bit.
@@ -168,16 +168,16 @@ type nerScorer struct {
 type nerWord struct {
 	lower                                                     string
 	shape                                                     int // index in shapes
-	basic, prefix3, shapeW, suffix3, word, wordLower, wordLen []labelWeight
-	asPrev, asNext                                            []labelWeight
+	basic, prefix3, shapeW, suffix3, word, wordLower, wordLen feature
+	asPrev, asNext                                            feature
 	// beforeTag holds the feature joining the word to the tag after it,
 	// for the few tags seen there.
-	beforeTag []tagWeights
+	beforeTag []tagFeature
 }
 
-type tagWeights struct {
+type tagFeature struct {
 	tag *nerTag
-	w   []labelWeight
+	f   feature
 }
 
 // maxBeforeTags caps the tags a nerWord remembers in beforeTag.
@@ -186,23 +186,23 @@ const maxBeforeTags = 8
 // nerTag holds the features of a part-of-speech tag.
 type nerTag struct {
 	lower              string
-	pos, prev, nextPos []labelWeight
-	posPrev            [][]labelWeight // with each previous tag, by index
+	pos, prev, nextPos feature
+	posPrev            []feature // with each previous tag, by index
 }
 
 // nerCacheSize is the size of a nerScorer's caches of words and tags.
-const nerCacheSize = 1 << 14
+const nerCacheSize = 1 << 13
 
 func newNERScorer(m *nerModel) *nerScorer {
 	return &nerScorer{m: m, words: cache.New[string, *nerWord](nerCacheSize), tags: cache.New[string, *nerTag](nerCacheSize), scores: make([]float64, len(m.labels))}
 }
 
-func (s *nerScorer) lookup(parts ...string) []labelWeight {
+func (s *nerScorer) lookup(parts ...string) feature {
 	s.key = s.key[:0]
 	for _, p := range parts {
 		s.key = append(s.key, p...)
 	}
-	return s.m.weights.get(string(s.key))
+	return s.m.weights.find(string(s.key))
 }
 
 func (s *nerScorer) word(w string) *nerWord {
@@ -245,21 +245,21 @@ func (s *nerScorer) tag(t string) *nerTag {
 	return nt
 }
 
-// before returns the weights of the feature joining w to the tag of the
+// before returns the feature joining w to the tag of the
 // token after it, next, nil at the end of the window.
-func (s *nerScorer) before(w *nerWord, next *nerTag) []labelWeight {
+func (s *nerScorer) before(w *nerWord, next *nerTag) feature {
 	name := "None"
 	if next != nil {
 		for _, tw := range w.beforeTag {
 			if tw.tag == next {
-				return tw.w
+				return tw.f
 			}
 		}
 		name = next.lower
 	}
 	ws := s.lookup("word+nextpos-", w.lower, "+", name)
 	if next != nil && len(w.beforeTag) < maxBeforeTags {
-		w.beforeTag = append(w.beforeTag, tagWeights{next, ws})
+		w.beforeTag = append(w.beforeTag, tagFeature{next, ws})
 	}
 	return ws
 }
@@ -297,7 +297,7 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 			nextPos, nextWord = next.nextPos, s.ws[i+1].asNext
 		}
 		clear(s.scores)
-		for _, f := range [...][]labelWeight{
+		for _, f := range [...]feature{
 			s.m.bias,
 			w.basic,
 			nextPos,
@@ -316,9 +316,7 @@ func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
 			w.wordLower,
 			w.wordLen,
 		} {
-			for _, lw := range f {
-				s.scores[lw.label] += lw.weight
-			}
+			s.m.weights.addTo(s.scores, f)
 		}
 		best := 0
 		for l := range s.scores {

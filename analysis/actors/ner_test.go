@@ -147,9 +147,7 @@ func referenceEntities(m *nerModel, words, tags []string) []entity {
 	for i := range n {
 		clear(scores)
 		for _, f := range referenceFeatures(m, words, tags, history, i) {
-			for _, lw := range m.weights.get(f) {
-				scores[lw.label] += lw.weight
-			}
+			m.weights.addTo(scores, m.weights.find(f))
 		}
 		best := 0
 		for l := range scores {

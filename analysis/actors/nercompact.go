@@ -55,13 +55,33 @@ func (f *features) name(i int) string {
 	return f.names[start:u32(f.nameEnds, i)]
 }
 
-// get returns the weights of the feature name, nil if the model lacks it.
-func (f *features) get(name string) []labelWeight {
+// A feature is the index of a feature of the model, or noFeature.
+type feature int32
+
+const noFeature feature = -1
+
+// find returns the feature name, or noFeature if the model lacks it.
+func (f *features) find(name string) feature {
 	i := sort.Search(f.n, func(i int) bool { return f.name(i) >= name })
 	if i == f.n || f.name(i) != name {
-		return nil
+		return noFeature
 	}
-	return f.weights(i)
+	return feature(i)
+}
+
+// addTo adds the weights of feature i to the scores of their labels.
+func (f *features) addTo(scores []float64, i feature) {
+	if i == noFeature {
+		return
+	}
+	start := 0
+	if i > 0 {
+		start = u32(f.weightEnds, int(i)-1)
+	}
+	for k := start; k < u32(f.weightEnds, int(i)); k++ {
+		r := f.records[recordSize*k : recordSize*(k+1)]
+		scores[r[0]] += math.Float64frombits(u64(r[1:]))
+	}
 }
 
 // weights returns the weights of feature i.

@@ -12,7 +12,7 @@ import (
 
 // CacheSize is the size of a Stemmer's cache (see analysis/internal/cache):
 // memory stays flat on any corpus.
-const CacheSize = 1 << 16
+const CacheSize = 1 << 15
 
 // A Stemmer stems words, remembering recent results. Stemming is slow, so
 // one Stemmer is best shared by all the workers of a run: it is safe for

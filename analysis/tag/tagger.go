@@ -84,7 +84,7 @@ func Sanitized(word string) bool {
 var sanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
 
 // cacheSize is the size of each cache of a Tagger.
-const cacheSize = 1 << 15
+const cacheSize = 1 << 14
 
 // Tag assigns a tag to each word of one sentence, writing tags[i] for
 // words[i]; tags must be at least as long as words. Words should be passed

@@ -43,7 +43,7 @@ type chunkTokens[V any] struct {
 
 // CacheSize is the size of a Tokenizer's cache of chunks (see
 // analysis/internal/cache).
-const CacheSize = 1 << 15
+const CacheSize = 1 << 14
 
 // New returns a Tokenizer with an empty cache.
 func New() *Tokenizer {
