@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 
+	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/corpus"
 )
@@ -12,14 +13,19 @@ import (
 type Matcher struct {
 	dict    *Dictionary
 	unknown bool
-	keys    []string   // per token of the document: its key,
-	lowers  []string   // and its key in lower case
-	ner     *nerScorer // made on the first name that needs it
+	keys    []string                     // per token of the document: its key,
+	lowers  []string                     // and its key in lower case
+	ner     *nerScorer                   // made on the first name that needs it
+	typed   *cache.Cache[string, string] // what the entity model made of a window
+	window  []byte
 	// rewritten holds the keys of the words that differ from their key,
 	// mostly those with a curly apostrophe: frequent, and made anew by
 	// every call to Sanitize.
 	rewritten map[string]string
 }
+
+// typedCacheSize is the size of a Matcher's cache of typed windows.
+const typedCacheSize = 1 << 12
 
 // maxRewritten caps the keys a Matcher remembers.
 const maxRewritten = 1 << 12
@@ -27,7 +33,7 @@ const maxRewritten = 1 << 12
 // NewMatcher returns a Matcher for d. With unknown set, capitalised names
 // the dictionary lacks become actors of their own.
 func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
-	return &Matcher{dict: d, unknown: unknown}
+	return &Matcher{dict: d, unknown: unknown, typed: cache.New[string, string](typedCacheSize)}
 }
 
 // Match returns the actor mentions of doc, in text order. Persons resolve

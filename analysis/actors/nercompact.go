@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/standpoint/standpoint/analysis/internal/binread"
@@ -29,21 +28,23 @@ type features struct {
 	n                    int
 	nameEnds, weightEnds string // n little-endian uint32 each
 	names, records       string
+	// index finds a feature by name: a binary search of the names missed
+	// the cache at every step. Its keys are parts of names.
+	index map[string]feature
 }
 
 // u32 reads the little-endian uint32 i of s.
 func u32(s string, i int) int {
 	s = s[4*i : 4*i+4]
+	_ = s[3]
 	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 // u64 reads a little-endian uint64 at the start of s.
 func u64(s string) uint64 {
-	var v uint64
-	for i := 7; i >= 0; i-- {
-		v = v<<8 | uint64(s[i])
-	}
-	return v
+	_ = s[7] // one bounds check; the compiler makes this a single load
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // name returns the name of feature i.
@@ -62,11 +63,10 @@ const noFeature feature = -1
 
 // find returns the feature name, or noFeature if the model lacks it.
 func (f *features) find(name string) feature {
-	i := sort.Search(f.n, func(i int) bool { return f.name(i) >= name })
-	if i == f.n || f.name(i) != name {
-		return noFeature
+	if i, ok := f.index[name]; ok {
+		return i
 	}
-	return feature(i)
+	return noFeature
 }
 
 // addTo adds the weights of feature i to the scores of their labels.
@@ -177,7 +177,8 @@ func decodeNER(s string) (*nerModel, error) {
 }
 
 // check reports whether the names are in order and every offset and label
-// lies in range, so that lookups can neither fail nor panic.
+// lies in range, so that lookups can neither fail nor panic, and then
+// indexes the names.
 func (f *features) check(labels, records int) error {
 	prevStart, prevName, prevWeights := 0, 0, 0
 	for i := range f.n {
@@ -189,6 +190,10 @@ func (f *features) check(labels, records int) error {
 			return fmt.Errorf("feature %d: names out of order", i)
 		}
 		prevStart, prevName, prevWeights = prevName, end, wend
+	}
+	f.index = make(map[string]feature, f.n)
+	for i := range f.n {
+		f.index[f.name(i)] = feature(i)
 	}
 	if prevName != len(f.names) || prevWeights != records {
 		return errors.New("features do not cover the names and records")

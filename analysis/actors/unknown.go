@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
@@ -144,20 +145,42 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 		m.ner = newNERScorer(ner)
 	}
 	lo, hi := max(s.First, i-3), min(s.Last, j+2)
-	name := strings.Join(words, " ")
+	// The model's answer depends on the window alone, and names recur
+	// with the words around them ("said Press Secretary Karine
+	// Jean-Pierre."): it is remembered by the window's words and tags.
+	m.window = m.window[:0]
+	for k := lo; k < hi; k++ {
+		m.window = append(m.window, doc.TokenText(k)...)
+		m.window = append(m.window, 0)
+		m.window = append(m.window, doc.Tokens[k].Tag...)
+		m.window = append(m.window, 0)
+	}
+	m.window = binary.AppendUvarint(m.window, uint64(i-lo))
+	m.window = binary.AppendUvarint(m.window, uint64(j-lo))
+	if t, ok := m.typed.Get(string(m.window)); ok {
+		return t, t != ""
+	}
+	t := m.nerType(doc, lo, hi, strings.Join(words, " "), len(words))
+	m.typed.Put(string(m.window), t)
+	return t, t != ""
+}
+
+// nerType types the name found in tokens [lo, hi) by prose's entity
+// model, or returns "".
+func (m *Matcher) nerType(doc *corpus.Annotated, lo, hi int, name string, words int) string {
 	for _, e := range m.ner.entities(doc, lo, hi) {
 		if e.text == name || strings.Contains(e.text, name) {
 			switch e.label {
 			case "PERSON":
-				if len(words) > 1 {
-					return Person, true
+				if words > 1 {
+					return Person
 				}
 			case "GPE":
-				return Location, true
+				return Location
 			}
 		}
 	}
-	return "", false
+	return ""
 }
 
 // fullName finds the person of the document whose full name ends with
