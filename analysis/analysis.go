@@ -55,7 +55,7 @@ type Annotator struct {
 	models    *Models
 	actors    *actors.Matcher
 	stances   *stance.Finder
-	speakers  map[string]*corpus.Actor // by source
+	speakers  *cache.Cache[string, *corpus.Actor] // by source
 	tokenizer *tokenize.Cached[*lexeme]
 	tagger    *tag.Tagger
 	// lexemes holds what the tagger and the stemmer say of each word type,
@@ -83,7 +83,7 @@ func NewAnnotator(m *Models) *Annotator {
 	if stems == nil {
 		stems = stem.New()
 	}
-	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, *lexeme](lexemeCacheSize), speakers: map[string]*corpus.Actor{}}
+	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, *lexeme](lexemeCacheSize), speakers: cache.New[string, *corpus.Actor](speakersCacheSize)}
 	a.tokenizer = tokenize.NewCached(a.lexeme)
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
@@ -145,8 +145,8 @@ func (a *Annotator) lexeme(w string) *lexeme {
 	return lx
 }
 
-// maxSpeakers bounds the cache of document voices.
-const maxSpeakers = 4096
+// speakersCacheSize is the size of the cache of document voices.
+const speakersCacheSize = 4096
 
 // speaker returns the actor whose voice a document from source is: the
 // one set for the run, else the first actor its source names ("President
@@ -158,7 +158,7 @@ func (a *Annotator) speaker(source string) *corpus.Actor {
 	if source == "" {
 		return nil
 	}
-	if sp, ok := a.speakers[source]; ok {
+	if sp, ok := a.speakers.Get(source); ok {
 		return sp
 	}
 	var sp *corpus.Actor
@@ -172,9 +172,6 @@ func (a *Annotator) speaker(source string) *corpus.Actor {
 			}
 		}
 	}
-	if len(a.speakers) >= maxSpeakers {
-		clear(a.speakers)
-	}
-	a.speakers[source] = sp
+	a.speakers.Put(strings.Clone(source), sp)
 	return sp
 }

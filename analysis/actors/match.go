@@ -21,19 +21,20 @@ type Matcher struct {
 	// rewritten holds the keys of the words that differ from their key,
 	// mostly those with a curly apostrophe: frequent, and made anew by
 	// every call to Sanitize.
-	rewritten map[string]string
+	rewritten *cache.Cache[string, string]
 }
 
 // typedCacheSize is the size of a Matcher's cache of typed windows.
 const typedCacheSize = 1 << 12
 
-// maxRewritten caps the keys a Matcher remembers.
-const maxRewritten = 1 << 12
+// rewrittenCacheSize is the size of a Matcher's cache of rewritten keys.
+const rewrittenCacheSize = 1 << 12
 
 // NewMatcher returns a Matcher for d. With unknown set, capitalised names
 // the dictionary lacks become actors of their own.
 func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
-	return &Matcher{dict: d, unknown: unknown, typed: cache.New[string, string](typedCacheSize)}
+	return &Matcher{dict: d, unknown: unknown, typed: cache.New[string, string](typedCacheSize),
+		rewritten: cache.New[string, string](rewrittenCacheSize)}
 }
 
 // Match returns the actor mentions of doc, in text order. Persons resolve
@@ -71,14 +72,11 @@ func (m *Matcher) key(w string) string {
 	if tag.Sanitized(w) {
 		return w
 	}
-	if k, ok := m.rewritten[w]; ok {
+	if k, ok := m.rewritten.Get(w); ok {
 		return k
 	}
 	k := key(w)
-	if m.rewritten == nil || len(m.rewritten) >= maxRewritten {
-		m.rewritten = make(map[string]string)
-	}
-	m.rewritten[strings.Clone(w)] = k
+	m.rewritten.Put(strings.Clone(w), k)
 	return k
 }
 

@@ -172,13 +172,16 @@ func decodeNER(s string) (*nerModel, error) {
 	if err := f.check(len(m.labels), records); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
+	f.index = make(map[string]feature, f.n)
+	for i := range f.n {
+		f.index[f.name(i)] = feature(i)
+	}
 	m.finish()
 	return m, nil
 }
 
 // check reports whether the names are in order and every offset and label
-// lies in range, so that lookups can neither fail nor panic, and then
-// indexes the names.
+// lies in range, so that lookups can neither fail nor panic.
 func (f *features) check(labels, records int) error {
 	prevStart, prevName, prevWeights := 0, 0, 0
 	for i := range f.n {
@@ -190,10 +193,6 @@ func (f *features) check(labels, records int) error {
 			return fmt.Errorf("feature %d: names out of order", i)
 		}
 		prevStart, prevName, prevWeights = prevName, end, wend
-	}
-	f.index = make(map[string]feature, f.n)
-	for i := range f.n {
-		f.index[f.name(i)] = feature(i)
 	}
 	if prevName != len(f.names) || prevWeights != records {
 		return errors.New("features do not cover the names and records")
