@@ -63,6 +63,7 @@ type Annotator struct {
 	lexemes *cache.Cache[string, *lexeme]
 	stems   *stem.Stemmer
 	lxs     []*lexeme // of each token of the document
+	pool    *Pool     // where documents' slices come from, or nil
 	words   []*tag.Word
 	tags    []string
 }
@@ -94,6 +95,10 @@ func NewAnnotator(m *Models) *Annotator {
 	return a
 }
 
+// UsePool makes the Annotator take the slices of the documents it
+// annotates from p, where the caller puts them back when done.
+func (a *Annotator) UsePool(p *Pool) { a.pool = p }
+
 // Annotate tokenizes, segments, tags and stems doc, and finds its actors
 // and stances when the models include them.
 func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
@@ -109,10 +114,14 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 
 // tokens adds the token and sentence layers.
 func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
-	ad := &corpus.Annotated{Format: corpus.AnnotatedFormat, Document: doc}
 	// English text has a token every five or six bytes.
-	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, make([]corpus.Token, 0, len(doc.Text)/5+8), a.lxs[:0])
-	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, nil)
+	ad := a.pool.get(len(doc.Text)/5 + 8)
+	ad.Format, ad.Document = corpus.AnnotatedFormat, doc
+	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, ad.Tokens, a.lxs[:0])
+	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, ad.Sentences)
+	if len(ad.Sentences) == 0 {
+		ad.Sentences = nil // as written out before pooling: null, not []
+	}
 	for _, s := range ad.Sentences {
 		toks := ad.Tokens[s.First:s.Last]
 		a.words = a.words[:0]

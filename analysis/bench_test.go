@@ -120,9 +120,11 @@ func BenchmarkStages(b *testing.B) {
 			}
 		}
 	})
+	pool := analysis.NewPool(1)
+	a.UsePool(pool)
 	stage("all", func() {
 		for _, d := range docs {
-			a.Annotate(d)
+			pool.Put(a.Annotate(d))
 		}
 	})
 }

@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
-	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/analysis/aggregate"
 	"github.com/standpoint/standpoint/corpus"
 	"github.com/standpoint/standpoint/output"
@@ -103,11 +102,7 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		mw = bufio.NewWriterSize(mentions, 256<<10)
 	}
 	agg := aggregate.New(by)
-	newWorker := func() func(corpus.Document) (*corpus.Annotated, error) {
-		a := analysis.NewAnnotator(models)
-		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
-	}
-	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), annotators(b, models), func(ad *corpus.Annotated) error {
 		agg.Add(ad)
 		if mw == nil {
 			return nil

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
-	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/corpus"
 	"github.com/standpoint/standpoint/output"
 )
@@ -80,11 +79,7 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := corpus.NewAnnotatedWriter(bw)
-	newWorker := func() func(corpus.Document) (*corpus.Annotated, error) {
-		a := analysis.NewAnnotator(models)
-		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
-	}
-	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
+	err = b.run(cmd.Context(), annotators(b, models), func(ad *corpus.Annotated) error {
 		return enc.Write(ad)
 	})
 	if err != nil {

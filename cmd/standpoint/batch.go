@@ -37,6 +37,9 @@ type batch[R any] struct {
 	renamed int // documents whose id was taken by an earlier one
 	warned  int // warnings printed
 	started time.Time
+	// release, when set, gets each result once it is written: the worker
+	// may fill its buffers again.
+	release func(R)
 }
 
 // run processes every document with work and passes each result to write.
@@ -136,7 +139,12 @@ func (b *batch[R]) run(ctx context.Context, newWorker func() func(corpus.Documen
 			return err
 		}
 		if b.ckpt != nil {
-			return b.ckpt.add(it.Doc, it.Value, nil)
+			if err := b.ckpt.add(it.Doc, it.Value, nil); err != nil {
+				return err
+			}
+		}
+		if b.release != nil {
+			b.release(it.Value)
 		}
 		return nil
 	})
@@ -260,4 +268,18 @@ func writeAtomic(path string, fill func(*os.File) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return f.Commit()
+}
+
+// annotators returns the workers of a run of b that annotates documents
+// with models. They share a pool of token slices, which b hands back as
+// each document is written.
+func annotators(b *batch[*corpus.Annotated], models *analysis.Models) func() func(corpus.Document) (*corpus.Annotated, error) {
+	// About as many documents as analysis.Map keeps in flight.
+	pool := analysis.NewPool(5*b.flags.workers + 2)
+	b.release = pool.Put
+	return func() func(corpus.Document) (*corpus.Annotated, error) {
+		a := analysis.NewAnnotator(models)
+		a.UsePool(pool)
+		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
+	}
 }

@@ -1,0 +1,55 @@
+package analysis
+
+import "github.com/standpoint/standpoint/corpus"
+
+// A Pool keeps the token and sentence slices of annotated documents a run
+// is done with, for its annotators to fill again. The token slice is the
+// largest allocation the analysis makes, some 60 bytes per token: made
+// anew for every document, it was most of the garbage of a run, and the
+// heap grew through fresh pages the system had to fault in. A Pool is
+// safe for concurrent use.
+type Pool struct {
+	free chan *corpus.Annotated
+}
+
+// maxPooledTokens bounds the token slices a Pool keeps, so that one long
+// document does not pin its memory for the rest of the run.
+const maxPooledTokens = 1 << 15
+
+// NewPool returns a Pool that keeps up to size documents' slices: about
+// as many as are in flight at once.
+func NewPool(size int) *Pool {
+	return &Pool{free: make(chan *corpus.Annotated, max(size, 1))}
+}
+
+// Put hands back ad, whose caller no longer uses its tokens or sentences
+// (its actors and stances are not reused). ad must not be used after.
+func (p *Pool) Put(ad *corpus.Annotated) {
+	if ad == nil || cap(ad.Tokens) > maxPooledTokens {
+		return
+	}
+	*ad = corpus.Annotated{Tokens: ad.Tokens[:0], Sentences: ad.Sentences[:0]}
+	select {
+	case p.free <- ad:
+	default:
+	}
+}
+
+// get returns an Annotated with empty token and sentence slices, of
+// capacity for at least tokens tokens.
+func (p *Pool) get(tokens int) *corpus.Annotated {
+	var ad *corpus.Annotated
+	if p != nil {
+		select {
+		case ad = <-p.free:
+		default:
+		}
+	}
+	if ad == nil {
+		ad = new(corpus.Annotated)
+	}
+	if cap(ad.Tokens) < tokens {
+		ad.Tokens = make([]corpus.Token, 0, tokens)
+	}
+	return ad
+}

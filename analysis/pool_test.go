@@ -1,0 +1,64 @@
+package analysis
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/standpoint/standpoint/corpus"
+)
+
+// An Annotator that takes its slices from a pool gives the same results
+// as one that allocates them: documents of every size, long after short,
+// empty among them, each put back before the next.
+func TestPoolKeepsResults(t *testing.T) {
+	m, err := (&Config{Stances: true}).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpus.Document
+	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) < 3 {
+		t.Fatalf("%d sample documents", len(docs))
+	}
+	docs = append(docs, corpus.Document{ID: "empty"}, corpus.Document{ID: "short", Text: "Kyiv refuses."}, docs[0])
+	docs = append(docs, corpus.Document{ID: "long", Text: strings.Repeat(docs[1].Text+"\n\n", 3)})
+	plain := NewAnnotator(m)
+	pooled := NewAnnotator(m)
+	pool := NewPool(1)
+	pooled.UsePool(pool)
+	for _, d := range docs {
+		want := plain.Annotate(d)
+		got := pooled.Annotate(d)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: pooled annotation differs", d.ID)
+		}
+		pool.Put(got)
+	}
+}
+
+func TestPoolBounds(t *testing.T) {
+	pool := NewPool(1)
+	big := &corpus.Annotated{Tokens: make([]corpus.Token, 0, maxPooledTokens+1)}
+	pool.Put(big)
+	if ad := pool.get(10); cap(ad.Tokens) > maxPooledTokens {
+		t.Errorf("a slice of %d tokens was kept", cap(ad.Tokens))
+	}
+	kept := &corpus.Annotated{Document: corpus.Document{ID: "x", Text: "y"}, Tokens: make([]corpus.Token, 3, 100),
+		Actors: []corpus.Actor{{ID: "RUS"}}}
+	pool.Put(kept)
+	pool.Put(&corpus.Annotated{}) // the pool is full: dropped
+	ad := pool.get(10)
+	if ad != kept || len(ad.Tokens) != 0 || cap(ad.Tokens) != 100 || ad.ID != "" || ad.Actors != nil {
+		t.Errorf("got %+v, want the slices put back, emptied, and nothing else", ad)
+	}
+	if ad := pool.get(1000); cap(ad.Tokens) < 1000 {
+		t.Errorf("capacity %d for 1000 tokens", cap(ad.Tokens))
+	}
+}
