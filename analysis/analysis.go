@@ -56,14 +56,14 @@ type Annotator struct {
 	actors    *actors.Matcher
 	stances   *stance.Finder
 	speakers  *cache.Cache[string, *corpus.Actor] // by source
-	tokenizer *tokenize.Cached[*lexeme]
+	tokenizer *tokenize.Cached[lexeme]
 	tagger    *tag.Tagger
 	// lexemes holds what the tagger and the stemmer say of each word type,
 	// by its text.
-	lexemes *cache.Cache[string, *lexeme]
+	lexemes *cache.Cache[string, lexeme]
 	stems   *stem.Stemmer
-	lxs     []*lexeme // of each token of the document
-	pool    *Pool     // where documents' slices come from, or nil
+	lxs     []lexeme // of each token of the document
+	pool    *Pool    // where documents' slices come from, or nil
 	words   []*tag.Word
 	tags    []string
 }
@@ -84,7 +84,7 @@ func NewAnnotator(m *Models) *Annotator {
 	if stems == nil {
 		stems = stem.New()
 	}
-	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, *lexeme](lexemeCacheSize), speakers: cache.New[string, *corpus.Actor](speakersCacheSize)}
+	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, lexeme](lexemeCacheSize), speakers: cache.New[string, *corpus.Actor](speakersCacheSize)}
 	a.tokenizer = tokenize.NewCached(a.lexeme)
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
@@ -142,14 +142,14 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 }
 
 // lexeme returns what the tagger and stemmer say of the word w.
-func (a *Annotator) lexeme(w string) *lexeme {
+func (a *Annotator) lexeme(w string) lexeme {
 	if lx, ok := a.lexemes.Get(w); ok {
 		return lx
 	}
 	s := tag.Sanitize(w)
 	w = strings.Clone(w)
 	// ToLower returns w itself when it has no capitals.
-	lx := &lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
+	lx := lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
 	a.lexemes.Put(w, lx)
 	return lx
 }

@@ -30,15 +30,18 @@ type Tokenizer = Cached[struct{}]
 // keeps there what the tagger and the stemmer say of the word, and so
 // looks up each chunk once, not each word again.
 type Cached[V any] struct {
-	cache *cache.Cache[string, *chunkTokens[V]]
+	cache *cache.Cache[string, []chunkToken[V]]
 	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
 }
 
-// chunkTokens are the tokens of a chunk, with their values.
-type chunkTokens[V any] struct {
-	spans []span
-	vals  []V
+// A chunkToken is a token of a chunk, with its value. The tokens of a
+// chunk lie side by side with their values, and the cache holds the slice
+// itself: one cache line or two per chunk, where a struct of separate
+// slices cost a memory load for each.
+type chunkToken[V any] struct {
+	start, end int
+	val        V
 }
 
 // CacheSize is the size of a Tokenizer's cache of chunks (see
@@ -54,7 +57,7 @@ func New() *Tokenizer {
 // gives their text. The text passed to value is part of a text being
 // tokenized: value must copy what it keeps.
 func NewCached[V any](value func(word string) V) *Cached[V] {
-	return &Cached[V]{cache: cache.New[string, *chunkTokens[V]](CacheSize), value: value}
+	return &Cached[V]{cache: cache.New[string, []chunkToken[V]](CacheSize), value: value}
 }
 
 // Tokenize tokenizes text with a Tokenizer of its own; see
@@ -93,12 +96,11 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		}
 		if space {
 			if start >= 0 {
-				ct := t.chunk(text[start:i])
-				for _, s := range ct.spans {
-					dst = append(dst, corpus.Token{Start: start + s.start, End: start + s.end})
-				}
-				if withValues {
-					vals = append(vals, ct.vals...)
+				for _, ct := range t.chunk(text[start:i]) {
+					dst = append(dst, corpus.Token{Start: start + ct.start, End: start + ct.end})
+					if withValues {
+						vals = append(vals, ct.val)
+					}
 				}
 				start = -1
 			}
@@ -115,7 +117,7 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // chunk returns the tokens of the chunk c, which holds no white space.
 // Splitting a chunk depends on nothing outside it, so the tokens of each
 // distinct chunk are worked out once.
-func (t *Cached[V]) chunk(c string) *chunkTokens[V] {
+func (t *Cached[V]) chunk(c string) []chunkToken[V] {
 	if ct, ok := t.cache.Get(c); ok {
 		return ct
 	}
@@ -125,10 +127,9 @@ func (t *Cached[V]) chunk(c string) *chunkTokens[V] {
 	}
 	toks = mergeEllipses(c, toks)
 	t.toks = toks
-	ct := &chunkTokens[V]{spans: make([]span, len(toks)), vals: make([]V, len(toks))}
+	ct := make([]chunkToken[V], len(toks))
 	for i, tok := range toks {
-		ct.spans[i] = span{tok.Start, tok.End}
-		ct.vals[i] = t.value(c[tok.Start:tok.End])
+		ct[i] = chunkToken[V]{tok.Start, tok.End, t.value(c[tok.Start:tok.End])}
 	}
 	t.cache.Put(strings.Clone(c), ct)
 	return ct
