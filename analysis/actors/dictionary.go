@@ -14,6 +14,7 @@ type Dictionary struct {
 	entries []Entry
 	byID    map[string]int
 	root    *node
+	firsts  keyFilter           // the first keys of the aliases
 	tz      *tokenize.Tokenizer // splits names while the dictionary is built
 }
 
@@ -116,6 +117,7 @@ func (d *Dictionary) add(name string, entry int, via string) {
 	if len(keys) == 0 {
 		return
 	}
+	d.firsts.add(keys[0])
 	n := d.root
 	for _, k := range keys {
 		if n.next == nil {
