@@ -73,6 +73,8 @@ type lexeme struct {
 	word  *tag.Word
 	stem  string
 	lower string
+	// Whether the lower case and the stem are the word as written.
+	lowerIsWord, stemIsWord bool
 }
 
 // lexemeCacheSize is the size of an Annotator's cache of lexemes.
@@ -128,6 +130,16 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 		for i, lx := range a.lxs[s.First:s.Last] {
 			a.words = append(a.words, lx.word)
 			toks[i].Stem, toks[i].Lower = lx.stem, lx.lower
+			// Where they are the word as written, the stem and the
+			// lower case point into the text, which the stages after
+			// read anyway, rather than to a copy elsewhere in memory.
+			if lx.lowerIsWord {
+				w := doc.Text[toks[i].Start:toks[i].End]
+				toks[i].Lower = w
+				if lx.stemIsWord {
+					toks[i].Stem = w
+				}
+			}
 		}
 		a.tags = append(a.tags[:0], make([]string, len(toks))...)
 		a.tagger.TagWords(a.words, a.tags)
@@ -148,8 +160,9 @@ func (a *Annotator) lexeme(w string) lexeme {
 	}
 	s := tag.Sanitize(w)
 	w = strings.Clone(w)
-	// ToLower returns w itself when it has no capitals.
 	lx := lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
+	lx.lowerIsWord = lx.lower == w
+	lx.stemIsWord = lx.stem == w
 	a.lexemes.Put(w, lx)
 	return lx
 }
