@@ -43,8 +43,13 @@ func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
 	var out []corpus.Actor
 	m.keys, m.lowers = m.keys[:0], m.lowers[:0]
 	for i := range doc.Tokens {
-		m.keys = append(m.keys, m.key(doc.TokenText(i)))
-		m.lowers = append(m.lowers, m.key(doc.TokenLower(i)))
+		w, lower := doc.TokenText(i), doc.TokenLower(i)
+		k := m.key(w)
+		m.keys = append(m.keys, k)
+		if lower != w {
+			k = m.key(lower)
+		}
+		m.lowers = append(m.lowers, k)
 	}
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; {
