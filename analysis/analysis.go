@@ -55,12 +55,12 @@ type Annotator struct {
 	models    *Models
 	actors    *actors.Matcher
 	stances   *stance.Finder
-	speakers  *cache.Cache[string, *corpus.Actor] // by source
+	speakers  *cache.Cache[*corpus.Actor] // by source
 	tokenizer *tokenize.Cached[lexeme]
 	tagger    *tag.Tagger
 	// lexemes holds what the tagger and the stemmer say of each word type,
 	// by its text.
-	lexemes *cache.Cache[string, lexeme]
+	lexemes *cache.Cache[lexeme]
 	stems   *stem.Stemmer
 	lxs     []lexeme // of each token of the document
 	pool    *Pool    // where documents' slices come from, or nil
@@ -86,7 +86,7 @@ func NewAnnotator(m *Models) *Annotator {
 	if stems == nil {
 		stems = stem.New()
 	}
-	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[string, lexeme](lexemeCacheSize), speakers: cache.New[string, *corpus.Actor](speakersCacheSize)}
+	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[lexeme](lexemeCacheSize), speakers: cache.New[*corpus.Actor](speakersCacheSize)}
 	a.tokenizer = tokenize.NewCached(a.lexeme)
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)

@@ -13,15 +13,15 @@ import (
 type Matcher struct {
 	dict    *Dictionary
 	unknown bool
-	keys    []string                     // per token of the document: its key,
-	lowers  []string                     // and its key in lower case
-	ner     *nerScorer                   // made on the first name that needs it
-	typed   *cache.Cache[string, string] // what the entity model made of a window
+	keys    []string             // per token of the document: its key,
+	lowers  []string             // and its key in lower case
+	ner     *nerScorer           // made on the first name that needs it
+	typed   *cache.Cache[string] // what the entity model made of a window
 	window  []byte
 	// rewritten holds the keys of the words that differ from their key,
 	// mostly those with a curly apostrophe: frequent, and made anew by
 	// every call to Sanitize.
-	rewritten *cache.Cache[string, string]
+	rewritten *cache.Cache[string]
 }
 
 // typedCacheSize is the size of a Matcher's cache of typed windows.
@@ -33,8 +33,8 @@ const rewrittenCacheSize = 1 << 12
 // NewMatcher returns a Matcher for d. With unknown set, capitalised names
 // the dictionary lacks become actors of their own.
 func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
-	return &Matcher{dict: d, unknown: unknown, typed: cache.New[string, string](typedCacheSize),
-		rewritten: cache.New[string, string](rewrittenCacheSize)}
+	return &Matcher{dict: d, unknown: unknown, typed: cache.New[string](typedCacheSize),
+		rewritten: cache.New[string](rewrittenCacheSize)}
 }
 
 // Match returns the actor mentions of doc, in text order. Persons resolve

@@ -151,8 +151,8 @@ type entity struct {
 // order, so the scores are the same to the last bit.
 type nerScorer struct {
 	m      *nerModel
-	words  *cache.Cache[string, *nerWord]
-	tags   *cache.Cache[string, *nerTag]
+	words  *cache.Cache[*nerWord]
+	tags   *cache.Cache[*nerTag]
 	key    []byte
 	scores []float64
 	// Per window.
@@ -194,7 +194,7 @@ type nerTag struct {
 const nerCacheSize = 1 << 13
 
 func newNERScorer(m *nerModel) *nerScorer {
-	return &nerScorer{m: m, words: cache.New[string, *nerWord](nerCacheSize), tags: cache.New[string, *nerTag](nerCacheSize), scores: make([]float64, len(m.labels))}
+	return &nerScorer{m: m, words: cache.New[*nerWord](nerCacheSize), tags: cache.New[*nerTag](nerCacheSize), scores: make([]float64, len(m.labels))}
 }
 
 func (s *nerScorer) lookup(parts ...string) feature {

@@ -19,12 +19,12 @@ const CacheSize = 1 << 15
 // concurrent use.
 type Stemmer struct {
 	mu    sync.Mutex
-	cache *cache.Cache[string, string]
+	cache *cache.Cache[string]
 }
 
 // New returns a Stemmer with an empty cache.
 func New() *Stemmer {
-	return &Stemmer{cache: cache.New[string, string](CacheSize)}
+	return &Stemmer{cache: cache.New[string](CacheSize)}
 }
 
 // Stem returns the stem of the lower-cased word, or "" when the word has no

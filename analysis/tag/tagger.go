@@ -19,8 +19,8 @@ type Tagger struct {
 	ctx []*context
 	// What the model says of a normalized word in context, and of a word
 	// as written, worked out once and kept (capped).
-	contexts *cache.Cache[string, *context]
-	words    *cache.Cache[string, *Word]
+	contexts *cache.Cache[*context]
+	words    *cache.Cache[*Word]
 	buf      []*Word     // Tag's words
 	starts   [2]*context // the start markers
 	ends     [2]*context // the end markers
@@ -51,8 +51,8 @@ type context struct {
 func (m *Model) NewTagger() *Tagger {
 	t := &Tagger{
 		m:        m,
-		contexts: cache.New[string, *context](cacheSize),
-		words:    cache.New[string, *Word](cacheSize),
+		contexts: cache.New[*context](cacheSize),
+		words:    cache.New[*Word](cacheSize),
 	}
 	t.starts = [2]*context{t.newContext(start1), t.newContext(start2)}
 	t.ends = [2]*context{t.newContext("-END-"), t.newContext("-END2-")}

@@ -30,7 +30,7 @@ type Tokenizer = Cached[struct{}]
 // keeps there what the tagger and the stemmer say of the word, and so
 // looks up each chunk once, not each word again.
 type Cached[V any] struct {
-	cache *cache.Cache[string, []chunkToken[V]]
+	cache *cache.Cache[[]chunkToken[V]]
 	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
 }
@@ -57,7 +57,7 @@ func New() *Tokenizer {
 // gives their text. The text passed to value is part of a text being
 // tokenized: value must copy what it keeps.
 func NewCached[V any](value func(word string) V) *Cached[V] {
-	return &Cached[V]{cache: cache.New[string, []chunkToken[V]](CacheSize), value: value}
+	return &Cached[V]{cache: cache.New[[]chunkToken[V]](CacheSize), value: value}
 }
 
 // Tokenize tokenizes text with a Tokenizer of its own; see

@@ -1,9 +1,14 @@
 package cache
 
-import "testing"
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestCache(t *testing.T) {
-	c := New[string, int](3)
+	c := New[int](3)
 	for i, k := range []string{"a", "b", "c", "d"} {
 		c.Put(k, i)
 	}
@@ -29,11 +34,11 @@ func TestCache(t *testing.T) {
 }
 
 func TestCacheStaysBounded(t *testing.T) {
-	c := New[int, int](100)
+	c := New[int](100)
 	for i := range 10000 {
-		c.Put(i, i)
+		c.Put(fmt.Sprint(i), i)
 		if i%3 == 0 {
-			c.Get(i / 2)
+			c.Get(fmt.Sprint(i / 2))
 		}
 		if c.Len() > 200 {
 			t.Fatalf("after %d keys the cache holds %d, more than twice its size", i+1, c.Len())
@@ -41,8 +46,78 @@ func TestCacheStaysBounded(t *testing.T) {
 	}
 	// The most recent keys are held.
 	for i := 9990; i < 10000; i++ {
-		if v, ok := c.Get(i); !ok || v != i {
+		if v, ok := c.Get(fmt.Sprint(i)); !ok || v != i {
 			t.Errorf("Get(%d) = %d, %v", i, v, ok)
 		}
+	}
+}
+
+// model is the Cache's behaviour written with maps.
+type model struct {
+	cur, old map[string]int
+	size     int
+}
+
+func (m *model) get(k string) (int, bool) {
+	if v, ok := m.cur[k]; ok {
+		return v, true
+	}
+	v, ok := m.old[k]
+	if ok {
+		m.put(k, v)
+	}
+	return v, ok
+}
+
+func (m *model) put(k string, v int) {
+	if len(m.cur) >= m.size {
+		m.old, m.cur = m.cur, make(map[string]int)
+	}
+	m.cur[k] = v
+}
+
+// The slots behave as maps would: keys short and long, of one byte and of
+// exactly a slot's length, empty, overwritten, with many collisions in
+// small tables, through growth and turnovers.
+func TestCacheAgreesWithMaps(t *testing.T) {
+	keys := []string{"", "a", "ab", strings.Repeat("x", inlineKey), strings.Repeat("x", inlineKey+1),
+		strings.Repeat("y", 100), "café", "\x00", "\x00\x00"}
+	for i := range 200 {
+		keys = append(keys, fmt.Sprintf("w%d", i), fmt.Sprintf("a long key, past the slot's length, %d", i))
+	}
+	for _, size := range []int{1, 2, 7, 16, 50, 1000} {
+		r := rand.New(rand.NewPCG(uint64(size), 1))
+		c := New[int](size)
+		m := &model{cur: map[string]int{}, old: map[string]int{}, size: size}
+		for op := range 20000 {
+			k := keys[r.IntN(len(keys))]
+			if r.IntN(3) == 0 {
+				c.Put(k, op)
+				m.put(k, op)
+				continue
+			}
+			v, ok := c.Get(k)
+			mv, mok := m.get(k)
+			if v != mv || ok != mok {
+				t.Fatalf("size %d, op %d: Get(%q) = %d, %v; want %d, %v", size, op, k, v, ok, mv, mok)
+			}
+			if n, mn := c.Len(), len(m.cur)+len(m.old); n != mn {
+				t.Fatalf("size %d, op %d: Len() = %d, want %d", size, op, n, mn)
+			}
+		}
+	}
+}
+
+func BenchmarkCacheGet(b *testing.B) {
+	const n = 30000
+	keys := make([]string, n)
+	c := New[int](1 << 15)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("word%d", i*7919%n)
+		c.Put(keys[i], i)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		c.Get(keys[i*31%n])
 	}
 }
