@@ -16,6 +16,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/standpoint/standpoint/corpus"
 )
@@ -493,7 +494,35 @@ type formCount struct {
 	n    int
 }
 
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// fold returns s in lower case with its white space collapsed to single
+// spaces.
+func fold(s string) string {
+	if !plain(s) {
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	return strings.ToLower(s)
+}
+
+// plain reports whether splitting s into fields and joining them again
+// gives s: it is ASCII, its only white space is single spaces between
+// words. Nearly every name and target is; fold then skips the copies.
+func plain(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
 
 // add counts s n times.
 func (c *counter) add(s string, n int) {

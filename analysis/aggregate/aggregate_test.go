@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/standpoint/standpoint/corpus"
@@ -152,4 +153,24 @@ func TestMean(t *testing.T) {
 			t.Errorf("mean(milli(%v), 1) = %v", score, got)
 		}
 	}
+}
+
+func TestFold(t *testing.T) {
+	for _, s := range []string{"", "Russia", "a ceasefire", "A  Ceasefire", " lead", "trail ", "tab\there", "line\nbreak",
+		"no\u00a0break", "Café Society", "x", " ", "  ", "ÉTATS-UNIS", "a b c", "\u2003em space"} {
+		if got, want := fold(s), strings.ToLower(strings.Join(strings.Fields(s), " ")); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Russia", "A  Ceasefire", " x ", "no\u00a0break", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), strings.ToLower(strings.Join(strings.Fields(s), " ")); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
