@@ -62,17 +62,18 @@ type checkpointItem struct {
 
 // A resultCodec turns the results of a run into checkpoint lines and back.
 type resultCodec[R any] struct {
-	encode func(R) ([]byte, error)
+	encode func(*bytes.Buffer, R) error // writes one line of JSON
 	decode func([]byte) (R, error)
 }
 
 // A checkpoint is the checkpoint file of a run being written.
 type checkpoint[R any] struct {
-	path  string
-	file  *os.File
-	w     *bufio.Writer
-	codec resultCodec[R]
-	line  bytes.Buffer // the line being written
+	path   string
+	file   *os.File
+	w      *bufio.Writer
+	codec  resultCodec[R]
+	line   bytes.Buffer // the line being written
+	result bytes.Buffer // and the result in it
 
 	// What a resumed run found: the number of records done, and the
 	// offset where each is in the file, to replay and check them.
@@ -240,10 +241,11 @@ func (c *checkpoint[R]) add(doc corpus.Document, r R, re *output.RecordError) er
 	it := checkpointItem{Error: re}
 	var result []byte
 	if re == nil {
-		var err error
-		if result, err = c.codec.encode(r); err != nil {
+		c.result.Reset()
+		if err := c.codec.encode(&c.result, r); err != nil {
 			return fmt.Errorf("checkpoint: %w", err)
 		}
+		result = bytes.TrimSuffix(c.result.Bytes(), []byte("\n"))
 		it.ID, it.Origin, it.Bytes = doc.ID, &doc.Origin, len(doc.Text)
 	}
 	// The result is JSON already, and as long as the document: it is
@@ -390,12 +392,8 @@ func runKey(cmd *cobra.Command, inputs, dataFiles []string) (string, error) {
 // annotatedCodec keeps an annotated document whole.
 func annotatedCodec() resultCodec[*corpus.Annotated] {
 	return resultCodec[*corpus.Annotated]{
-		encode: func(a *corpus.Annotated) ([]byte, error) {
-			var buf bytes.Buffer
-			if err := corpus.NewAnnotatedWriter(&buf).Write(a); err != nil {
-				return nil, err
-			}
-			return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
+			return corpus.NewAnnotatedWriter(buf).Write(a)
 		},
 		decode: func(b []byte) (*corpus.Annotated, error) {
 			var a corpus.Annotated
@@ -425,18 +423,14 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 		Quotes    []quote           `json:"quotes"`
 	}
 	return resultCodec[*corpus.Annotated]{
-		encode: func(a *corpus.Annotated) ([]byte, error) {
+		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
 			c := *a
 			c.Text, c.Sentences, c.Tokens = "", nil, nil
 			k := kept{Doc: &c, Bytes: len(a.Text), Sentences: len(a.Sentences), Tokens: len(a.Tokens)}
 			for _, st := range a.Stances {
 				k.Quotes = append(k.Quotes, quote{st.Start, a.Text[st.Start:st.End]})
 			}
-			var buf bytes.Buffer
-			if err := encodeJSONLine(&buf, k); err != nil {
-				return nil, err
-			}
-			return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+			return encodeJSONLine(buf, k)
 		},
 		decode: func(b []byte) (*corpus.Annotated, error) {
 			var k kept

@@ -60,7 +60,7 @@ func (c *Cache[V]) put(h uint64, k string, v V) {
 		c.old, c.cur = c.cur, c.old
 		c.cur.clear()
 	}
-	c.cur.set(c.seed, h, k, v)
+	c.cur.set(c.seed, c.size, h, k, v)
 }
 
 // Len returns the number of entries held.
@@ -106,7 +106,7 @@ func (t *table[V]) get(h uint64, k string) (V, bool) {
 	return zero, false
 }
 
-func (t *table[V]) set(seed maphash.Seed, h uint64, k string, v V) {
+func (t *table[V]) set(seed maphash.Seed, size int, h uint64, k string, v V) {
 	if len(k) > inlineKey {
 		if t.long == nil {
 			t.long = make(map[string]V)
@@ -115,7 +115,7 @@ func (t *table[V]) set(seed maphash.Seed, h uint64, k string, v V) {
 		return
 	}
 	if 2*(t.used+1) > len(t.slots) {
-		t.grow(seed)
+		t.grow(seed, size)
 	}
 	t.insert(h, k, v)
 }
@@ -139,11 +139,16 @@ func (t *table[V]) insert(h uint64, k string, v V) {
 	}
 }
 
-// grow doubles the slots. They start at 16, so that a cache costs little
-// until it is used.
-func (t *table[V]) grow(seed maphash.Seed) {
+// grow makes room for more slots, for at most size entries at half load.
+// They start at 16, so that a cache costs little until it is used, and
+// grow fourfold: the tables outgrown are garbage, a third of the last.
+func (t *table[V]) grow(seed maphash.Seed, size int) {
 	old := t.slots
-	t.slots = make([]slot[V], max(16, 2*len(old)))
+	n := 16
+	if len(old) > 0 {
+		n = min(4*len(old), max(2*len(old), maxSlots(size)))
+	}
+	t.slots = make([]slot[V], n)
 	t.used = 0
 	for i := range old {
 		if s := &old[i]; s.n != 0 {
@@ -158,4 +163,14 @@ func (t *table[V]) clear() {
 	clear(t.slots)
 	clear(t.long)
 	t.used = 0
+}
+
+// maxSlots is the number of slots a table of size entries grows to: the
+// power of two that keeps it at most half full.
+func maxSlots(size int) int {
+	n := 16
+	for n < 2*size {
+		n *= 2
+	}
+	return n
 }

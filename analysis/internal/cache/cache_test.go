@@ -43,6 +43,9 @@ func TestCacheStaysBounded(t *testing.T) {
 		if c.Len() > 200 {
 			t.Fatalf("after %d keys the cache holds %d, more than twice its size", i+1, c.Len())
 		}
+		if n := max(len(c.cur.slots), len(c.old.slots)); n > maxSlots(100) {
+			t.Fatalf("after %d keys a table has %d slots, more than %d", i+1, n, maxSlots(100))
+		}
 	}
 	// The most recent keys are held.
 	for i := 9990; i < 10000; i++ {
