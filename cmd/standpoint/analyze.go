@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/standpoint/standpoint/analysis/aggregate"
@@ -141,13 +142,19 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 // its summary, and completes the tables and mentions.jsonl, each file
 // renamed into place only when whole.
 func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summary, tables *output.Tables, mentions *output.AtomicFile) error {
-	if err := writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) }); err != nil {
-		return err
-	}
-	if err := writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) }); err != nil {
-		return err
-	}
-	if err := tables.Finish(summary); err != nil {
+	// The three only read agg and summary: written side by side, they
+	// take the time of the longest, which the run waits for at its end.
+	var wg sync.WaitGroup
+	var errs [3]error
+	wg.Go(func() {
+		errs[0] = writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) })
+	})
+	wg.Go(func() {
+		errs[1] = writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) })
+	})
+	wg.Go(func() { errs[2] = tables.Finish(summary) })
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return err
 	}
 	return mentions.Commit()
