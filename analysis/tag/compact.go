@@ -206,6 +206,7 @@ func (d *decoder) model() *Model {
 		m.ctxSuffix[s] = &sfx[i]
 	}
 	m.buildPairs()
+	m.buildContexts()
 	return m
 }
 

@@ -57,6 +57,7 @@ type Model struct {
 	// and ctxSuffix those of its last three bytes beside the word tagged.
 	words     map[string]*wordWeights
 	ctxSuffix map[string]*suffixWeights
+	noContext context // of a word with no features beside it
 }
 
 // weights lists the non-zero class weights of one or more features, in
@@ -83,6 +84,7 @@ type wordWeights struct {
 	at, prev1, prev2, next1, next2 weights
 	// afterTag holds "i-1 tag+i word" by previous tag.
 	afterTag []tagWeights
+	ctx      *context // the word's context, its suffix's features merged in
 }
 
 type tagWeights struct {
@@ -90,7 +92,10 @@ type tagWeights struct {
 	w   weights
 }
 
-type suffixWeights struct{ prev1, next1 weights }
+type suffixWeights struct {
+	prev1, next1 weights
+	ctx          *context // the context of a word the model lacks
+}
 
 // Sentence-start markers, as prose names them.
 const (
@@ -234,6 +239,7 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 		slices.SortFunc(ww.afterTag, func(a, b tagWeights) int { return a.tag - b.tag })
 	}
 	m.buildPairs()
+	m.buildContexts()
 	return m, nil
 }
 
@@ -329,6 +335,52 @@ func (m *Model) buildPairs() {
 	}
 }
 
+// buildContexts works out the context of every word the model has, and
+// of every other word by its suffix: all the contexts there are, a few
+// MB shared by every Tagger, where each kept a cache of its own.
+func (m *Model) buildContexts() {
+	// One allocation for the contexts, and one slab the merged lists are
+	// carved from: this runs at every start.
+	ctxs := make([]context, 0, len(m.words)+len(m.ctxSuffix))
+	var slab []classWeight
+	merged := func(a, b weights) weights {
+		if len(a.list) == 0 || len(b.list) == 0 {
+			return merge(a, b)
+		}
+		if n := len(a.list) + len(b.list); cap(slab)-len(slab) < n {
+			slab = make([]classWeight, 0, max(n, 1<<14))
+		}
+		w := mergeInto(slab[len(slab):len(slab)], a, b)
+		slab = slab[:len(slab)+len(w.list)]
+		w.list = w.list[:len(w.list):len(w.list)]
+		return w
+	}
+	for w, ww := range m.words {
+		ctxs = append(ctxs, context{at: ww.at, prev1: ww.prev1, prev2: ww.prev2, next1: ww.next1, next2: ww.next2, afterTag: ww.afterTag})
+		c := &ctxs[len(ctxs)-1]
+		if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
+			c.prev1 = merged(c.prev1, sw.prev1)
+			c.next1 = merged(c.next1, sw.next1)
+		}
+		ww.ctx = c
+	}
+	for _, sw := range m.ctxSuffix {
+		ctxs = append(ctxs, context{prev1: sw.prev1, next1: sw.next1})
+		sw.ctx = &ctxs[len(ctxs)-1]
+	}
+}
+
+// context returns the context of the normalized word w.
+func (m *Model) context(w string) *context {
+	if ww, ok := m.words[w]; ok {
+		return ww.ctx
+	}
+	if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
+		return sw.ctx
+	}
+	return &m.noContext
+}
+
 func (v *vector) add(w weights) {
 	for _, cw := range w.list {
 		v.scores[cw.class] += cw.weight
@@ -345,7 +397,12 @@ func merge(a, b weights) weights {
 	case len(b.list) == 0:
 		return a
 	}
-	out := weights{list: make([]classWeight, 0, len(a.list)+len(b.list)), mask: a.mask | b.mask}
+	return mergeInto(make([]classWeight, 0, len(a.list)+len(b.list)), a, b)
+}
+
+// mergeInto is merge that appends the sum to dst, which has room for it.
+func mergeInto(dst []classWeight, a, b weights) weights {
+	out := weights{list: dst, mask: a.mask | b.mask}
 	x, y := a.list, b.list
 	for len(x) > 0 && len(y) > 0 {
 		switch {

@@ -17,13 +17,12 @@ type Tagger struct {
 	scores [maxClasses]int32
 	// Per sentence: the context of each position, between the markers.
 	ctx []*context
-	// What the model says of a normalized word in context, and of a word
-	// as written, worked out once and kept (capped).
-	contexts *cache.Cache[*context]
-	words    *cache.Cache[*Word]
-	buf      []*Word     // Tag's words
-	starts   [2]*context // the start markers
-	ends     [2]*context // the end markers
+	// What the model says of a word as written, worked out once and kept
+	// (capped).
+	words  *cache.Cache[*Word]
+	buf    []*Word     // Tag's words
+	starts [2]*context // the start markers
+	ends   [2]*context // the end markers
 }
 
 // A Word is what the model says of one word as written: its normalized
@@ -50,12 +49,11 @@ type context struct {
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
 	t := &Tagger{
-		m:        m,
-		contexts: cache.New[*context](cacheSize),
-		words:    cache.New[*Word](cacheSize),
+		m:     m,
+		words: cache.New[*Word](cacheSize),
 	}
-	t.starts = [2]*context{t.newContext(start1), t.newContext(start2)}
-	t.ends = [2]*context{t.newContext("-END-"), t.newContext("-END2-")}
+	t.starts = [2]*context{m.context(start1), m.context(start2)}
+	t.ends = [2]*context{m.context("-END-"), m.context("-END2-")}
 	return t
 }
 
@@ -134,11 +132,11 @@ func (t *Tagger) setContext(words []*Word) {
 // Word returns what the model says of the word w as written.
 func (t *Tagger) Word(w string) *Word {
 	if w == "" {
-		return &Word{empty: true, ctx: t.context("")}
+		return &Word{empty: true, ctx: t.m.context("")}
 	}
 	ww := &Word{
 		fixed: fixedTag(w),
-		ctx:   t.context(normalize(w)),
+		ctx:   t.m.context(normalize(w)),
 	}
 	// prose converts the first byte, not the first rune, to a string.
 	ww.own = merge(merge(t.m.suffix[suffix3(w)], t.m.pref1[w[0]]), ww.ctx.at)
@@ -234,29 +232,6 @@ func (c *context) after(tag int) *weights {
 		return &c.afterTag[lo].w
 	}
 	return &noWeights
-}
-
-// context returns the weights of the normalized word w in every position.
-func (t *Tagger) context(w string) *context {
-	if c, ok := t.contexts.Get(w); ok {
-		return c
-	}
-	c := t.newContext(w)
-	t.contexts.Put(strings.Clone(w), c)
-	return c
-}
-
-func (t *Tagger) newContext(w string) *context {
-	c := &context{}
-	if ww, ok := t.m.words[w]; ok {
-		c.at, c.prev1, c.prev2, c.next1, c.next2 = ww.at, ww.prev1, ww.prev2, ww.next1, ww.next2
-		c.afterTag = ww.afterTag
-	}
-	if sw, ok := t.m.ctxSuffix[suffix3(w)]; ok {
-		c.prev1 = merge(c.prev1, sw.prev1)
-		c.next1 = merge(c.next1, sw.next1)
-	}
-	return c
 }
 
 func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
