@@ -54,6 +54,7 @@ type parquetTables struct {
 	stancesFile  *AtomicFile
 	mentions     *parquet.GenericWriter[parquetMention]
 	row          [1]parquetMention // the row being written, reused
+	codec        *zstdCodec
 }
 
 func openParquet(dir string) (tableEncoder, error) {
@@ -66,12 +67,14 @@ func openParquet(dir string) (tableEncoder, error) {
 		mf.Abort()
 		return nil, err
 	}
+	codec := &zstdCodec{}
 	return &parquetTables{
 		mentionsFile: mf,
 		stancesFile:  sf,
+		codec:        codec,
 		mentions: parquet.NewGenericWriter[parquetMention](mf,
 			parquet.NewSchema("mention", parquet.SchemaOf(parquetMention{})),
-			parquet.Compression(&parquet.Zstd),
+			parquet.Compression(codec),
 			parquet.MaxRowsPerRowGroup(parquetRowGroupRows),
 		),
 	}, nil
@@ -120,7 +123,7 @@ func (t *parquetTables) stances(rows []stanceRow) error {
 	}
 	w := parquet.NewGenericWriter[parquetStance](t.stancesFile,
 		parquet.NewSchema("stance", parquet.SchemaOf(parquetStance{})),
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(t.codec),
 	)
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("write stances.parquet: %w", err)
