@@ -14,7 +14,6 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"github.com/standpoint/standpoint/analysis/internal/cache"
-	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/corpus"
 )
 
@@ -265,12 +264,13 @@ func (s *nerScorer) before(w *nerWord, next *nerTag) feature {
 }
 
 // entities labels tokens [lo, hi) of doc as prose's classify does and
-// chunks them as its chunk does.
-func (s *nerScorer) entities(doc *corpus.Annotated, lo, hi int) []entity {
+// chunks them as its chunk does. keys holds the text of each token of doc
+// as prose's tokenizer hands it over (see key).
+func (s *nerScorer) entities(doc *corpus.Annotated, keys []string, lo, hi int) []entity {
 	n := hi - lo
 	s.ws, s.ts, s.text, s.posTags = s.ws[:0], s.ts[:0], s.text[:0], s.posTags[:0]
 	for i := range n {
-		w := tag.Sanitize(doc.TokenText(lo + i))
+		w := keys[lo+i]
 		t := doc.Tokens[lo+i].Tag
 		s.text = append(s.text, w)
 		s.posTags = append(s.posTags, t)

@@ -59,7 +59,7 @@ func TestEntitiesAgreeWithProse(t *testing.T) {
 		for _, e := range pd.Entities() {
 			want = append(want, entity{e.Text, e.Label})
 		}
-		got := newNERScorer(m).entities(doc, 0, len(doc.Tokens))
+		got := newNERScorer(m).entities(doc, tokenKeys(doc), 0, len(doc.Tokens))
 		if len(got) != len(want) {
 			t.Errorf("%q:\n got %v\nwant %v", s, got, want)
 			continue
@@ -102,7 +102,7 @@ func TestScorerMatchesFeatures(t *testing.T) {
 			doc.Tokens[i].Tag = tags[i]
 		}
 		for _, s := range doc.Sentences {
-			got := sc.entities(doc, s.First, s.Last)
+			got := sc.entities(doc, words, s.First, s.Last)
 			want := referenceEntities(m, words[s.First:s.Last], tags[s.First:s.Last])
 			compared += s.Last - s.First
 			if !slices.Equal(got, want) {
@@ -231,4 +231,13 @@ func FuzzShape(f *testing.F) {
 			t.Errorf("shape(%q) = %s, prose says %s", w, got, want)
 		}
 	})
+}
+
+// tokenKeys returns the key of each token of doc.
+func tokenKeys(doc *corpus.Annotated) []string {
+	keys := make([]string, len(doc.Tokens))
+	for i := range keys {
+		keys[i] = key(doc.TokenText(i))
+	}
+	return keys
 }

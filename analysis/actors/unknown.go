@@ -168,7 +168,7 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 // nerType types the name found in tokens [lo, hi) by prose's entity
 // model, or returns "".
 func (m *Matcher) nerType(doc *corpus.Annotated, lo, hi int, name string, words int) string {
-	for _, e := range m.ner.entities(doc, lo, hi) {
+	for _, e := range m.ner.entities(doc, m.keys, lo, hi) {
 		if e.text == name || strings.Contains(e.text, name) {
 			switch e.label {
 			case "PERSON":

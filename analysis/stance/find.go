@@ -20,6 +20,7 @@ type Finder struct {
 	out     []corpus.Stance
 	si      int          // the index of the sentence at hand
 	occs    []occurrence // the cues of the sentence at hand
+	cands   []occurrence // scratch for cues
 	// lastTarget records the targets of the stances of the sentence at
 	// hand, for dedupe.
 	lastTarget []targetSpan
@@ -81,7 +82,7 @@ type occurrence struct {
 // cues finds the cue occurrences of a sentence, longest first, without
 // overlaps.
 func (f *Finder) cues(s corpus.Sentence) []occurrence {
-	var found []occurrence
+	found := f.occs[:0] // the previous sentence's are done with
 	used := func(o occurrence) bool {
 		for _, p := range found {
 			if o.first < p.last && p.first < o.last {
@@ -90,7 +91,7 @@ func (f *Finder) cues(s corpus.Sentence) []occurrence {
 		}
 		return false
 	}
-	var cands []occurrence
+	cands := f.cands[:0]
 	for i := s.First; i < s.Last; i++ {
 		for _, c := range f.x.cues[f.stem(i)] {
 			if o, ok := f.match(c, i, s); ok {
@@ -110,6 +111,7 @@ func (f *Finder) cues(s corpus.Sentence) []occurrence {
 			found = append(found, o)
 		}
 	}
+	f.cands = cands
 	slices.SortFunc(found, func(a, b occurrence) int { return a.first - b.first })
 	return found
 }
