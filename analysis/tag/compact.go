@@ -206,7 +206,6 @@ func (d *decoder) model() *Model {
 		m.ctxSuffix[s] = &sfx[i]
 	}
 	m.buildPairs()
-	m.buildContexts()
 	return m
 }
 

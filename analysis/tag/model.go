@@ -24,11 +24,14 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jdkato/prose/v2"
 )
 
-// A Model is a trained averaged perceptron. It is immutable once built.
+// A Model is a trained averaged perceptron. It does not change once built
+// (but for the contexts it makes on first use, see context) and is safe for
+// concurrent use.
 type Model struct {
 	classes []string
 	// known maps frequent unambiguous words straight to their class.
@@ -84,7 +87,9 @@ type wordWeights struct {
 	at, prev1, prev2, next1, next2 weights
 	// afterTag holds "i-1 tag+i word" by previous tag.
 	afterTag []tagWeights
-	ctx      *context // the word's context, its suffix's features merged in
+	// ctx is the word's context, its suffix's features merged in, made on
+	// first use.
+	ctx atomic.Pointer[context]
 }
 
 type tagWeights struct {
@@ -94,7 +99,7 @@ type tagWeights struct {
 
 type suffixWeights struct {
 	prev1, next1 weights
-	ctx          *context // the context of a word the model lacks
+	ctx          atomic.Pointer[context] // of a word the model lacks, made on first use
 }
 
 // Sentence-start markers, as prose names them.
@@ -239,7 +244,6 @@ func newModel(classes []string, tags map[string]string, ws map[string]map[string
 		slices.SortFunc(ww.afterTag, func(a, b tagWeights) int { return a.tag - b.tag })
 	}
 	m.buildPairs()
-	m.buildContexts()
 	return m, nil
 }
 
@@ -335,48 +339,31 @@ func (m *Model) buildPairs() {
 	}
 }
 
-// buildContexts works out the context of every word the model has, and
-// of every other word by its suffix: all the contexts there are, a few
-// MB shared by every Tagger, where each kept a cache of its own.
-func (m *Model) buildContexts() {
-	// One allocation for the contexts, and one slab the merged lists are
-	// carved from: this runs at every start.
-	ctxs := make([]context, 0, len(m.words)+len(m.ctxSuffix))
-	var slab []classWeight
-	merged := func(a, b weights) weights {
-		if len(a.list) == 0 || len(b.list) == 0 {
-			return merge(a, b)
-		}
-		if n := len(a.list) + len(b.list); cap(slab)-len(slab) < n {
-			slab = make([]classWeight, 0, max(n, 1<<14))
-		}
-		w := mergeInto(slab[len(slab):len(slab)], a, b)
-		slab = slab[:len(slab)+len(w.list)]
-		w.list = w.list[:len(w.list):len(w.list)]
-		return w
-	}
-	for w, ww := range m.words {
-		ctxs = append(ctxs, context{at: ww.at, prev1: ww.prev1, prev2: ww.prev2, next1: ww.next1, next2: ww.next2, afterTag: ww.afterTag})
-		c := &ctxs[len(ctxs)-1]
-		if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
-			c.prev1 = merged(c.prev1, sw.prev1)
-			c.next1 = merged(c.next1, sw.next1)
-		}
-		ww.ctx = c
-	}
-	for _, sw := range m.ctxSuffix {
-		ctxs = append(ctxs, context{prev1: sw.prev1, next1: sw.next1})
-		sw.ctx = &ctxs[len(ctxs)-1]
-	}
-}
-
-// context returns the context of the normalized word w.
+// context returns the context of the normalized word w. A word's context
+// depends on the word alone, and the model knows 16,807 words and 1,764
+// suffixes for the rest: the contexts are made on first use and shared by
+// every Tagger, where each kept a cache of its own, the largest part of a
+// worker's memory. Two Taggers may make the same context at once; both
+// are the same, and the first stored is kept.
 func (m *Model) context(w string) *context {
 	if ww, ok := m.words[w]; ok {
-		return ww.ctx
+		if c := ww.ctx.Load(); c != nil {
+			return c
+		}
+		c := &context{at: ww.at, prev1: ww.prev1, prev2: ww.prev2, next1: ww.next1, next2: ww.next2, afterTag: ww.afterTag}
+		if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
+			c.prev1 = merge(c.prev1, sw.prev1)
+			c.next1 = merge(c.next1, sw.next1)
+		}
+		ww.ctx.CompareAndSwap(nil, c)
+		return ww.ctx.Load()
 	}
 	if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
-		return sw.ctx
+		if c := sw.ctx.Load(); c != nil {
+			return c
+		}
+		sw.ctx.CompareAndSwap(nil, &context{prev1: sw.prev1, next1: sw.next1})
+		return sw.ctx.Load()
 	}
 	return &m.noContext
 }
@@ -397,12 +384,7 @@ func merge(a, b weights) weights {
 	case len(b.list) == 0:
 		return a
 	}
-	return mergeInto(make([]classWeight, 0, len(a.list)+len(b.list)), a, b)
-}
-
-// mergeInto is merge that appends the sum to dst, which has room for it.
-func mergeInto(dst []classWeight, a, b weights) weights {
-	out := weights{list: dst, mask: a.mask | b.mask}
+	out := weights{list: make([]classWeight, 0, len(a.list)+len(b.list)), mask: a.mask | b.mask}
 	x, y := a.list, b.list
 	for len(x) > 0 && len(y) > 0 {
 		switch {
