@@ -3,6 +3,8 @@ package analysis_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/standpoint/standpoint/analysis"
@@ -16,12 +18,18 @@ import (
 )
 
 // BenchmarkStages measures each stage of the analysis on the sample corpus,
-// in MB of text per second, with its allocations. Each stage starts from
-// the output of the stages before it, prepared outside the timer.
+// or on the inputs STANDPOINT_BENCH_INPUT names (files or directories,
+// separated by the system's list separator), in MB of text per second, with
+// its allocations. Each stage starts from the output of the stages before
+// it, prepared outside the timer.
 func BenchmarkStages(b *testing.B) {
+	inputs := []string{"../examples/sample"}
+	if in := os.Getenv("STANDPOINT_BENCH_INPUT"); in != "" {
+		inputs = filepath.SplitList(in)
+	}
 	var docs []corpus.Document
 	var size int64
-	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
+	for d, err := range corpus.Read(context.Background(), inputs, corpus.Options{}) {
 		if err != nil {
 			b.Fatal(err)
 		}
