@@ -56,10 +56,23 @@ func (f *features) name(i int) string {
 	return f.names[start:u32(f.nameEnds, i)]
 }
 
-// A feature is the index of a feature of the model, or noFeature.
-type feature int32
+// A feature is where the weights of a feature of the model lie among the
+// records: records [start, end). The scorer keeps features, not indexes,
+// so that adding a feature's weights reads the records alone, not the
+// table of where they end as well. noFeature, of a feature the model
+// lacks, has no weights.
+type feature struct{ start, end uint32 }
 
-const noFeature feature = -1
+var noFeature feature
+
+// feature returns feature i.
+func (f *features) feature(i int) feature {
+	start := 0
+	if i > 0 {
+		start = u32(f.weightEnds, i-1)
+	}
+	return feature{uint32(start), uint32(u32(f.weightEnds, i))}
+}
 
 // find returns the feature name, or noFeature if the model lacks it.
 func (f *features) find(name string) feature {
@@ -71,14 +84,7 @@ func (f *features) find(name string) feature {
 
 // addTo adds the weights of feature i to the scores of their labels.
 func (f *features) addTo(scores []float64, i feature) {
-	if i == noFeature {
-		return
-	}
-	start := 0
-	if i > 0 {
-		start = u32(f.weightEnds, int(i)-1)
-	}
-	for k := start; k < u32(f.weightEnds, int(i)); k++ {
+	for k := i.start; k < i.end; k++ {
 		r := f.records[recordSize*k : recordSize*(k+1)]
 		scores[r[0]] += math.Float64frombits(u64(r[1:]))
 	}
@@ -174,7 +180,7 @@ func decodeNER(s string) (*nerModel, error) {
 	}
 	f.index = make(map[string]feature, f.n)
 	for i := range f.n {
-		f.index[f.name(i)] = feature(i)
+		f.index[f.name(i)] = f.feature(i)
 	}
 	m.finish()
 	return m, nil
