@@ -18,6 +18,7 @@ type Matcher struct {
 	ner     *nerScorer           // made on the first name that needs it
 	typed   *cache.Cache[string] // what the entity model made of a window
 	window  []byte
+	covered []bool // per token of the document: in a known actor's mention
 	// rewritten holds the keys of the words that differ from their key,
 	// mostly those with a curly apostrophe: frequent, and made anew by
 	// every call to Sanitize.

@@ -1,8 +1,9 @@
 package actors
 
 import (
+	"cmp"
 	"encoding/binary"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,11 @@ const Location = "location"
 // prose's named-entity model, evaluated on a window around the name. Runs no
 // rule can type are left out: never guess.
 func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []corpus.Actor {
-	covered := make([]bool, len(doc.Tokens))
+	covered := m.covered[:0]
+	for range doc.Tokens {
+		covered = append(covered, false)
+	}
+	m.covered = covered
 	for _, a := range known {
 		for i := a.First; i < a.Last; i++ {
 			covered[i] = true
@@ -71,7 +76,7 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 			i = j
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(a, b corpus.Actor) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
