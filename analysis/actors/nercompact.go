@@ -47,13 +47,19 @@ func u64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// span returns where item i of a table of ends lies: from the end of
+// item i-1, or 0, to its own end.
+func span(ends string, i int) (start, end int) {
+	if i > 0 {
+		start = u32(ends, i-1)
+	}
+	return start, u32(ends, i)
+}
+
 // name returns the name of feature i.
 func (f *features) name(i int) string {
-	start := 0
-	if i > 0 {
-		start = u32(f.nameEnds, i-1)
-	}
-	return f.names[start:u32(f.nameEnds, i)]
+	start, end := span(f.nameEnds, i)
+	return f.names[start:end]
 }
 
 // A feature is where the weights of a feature of the model lie among the
@@ -67,14 +73,12 @@ var noFeature feature
 
 // feature returns feature i.
 func (f *features) feature(i int) feature {
-	start := 0
-	if i > 0 {
-		start = u32(f.weightEnds, i-1)
-	}
-	return feature{uint32(start), uint32(u32(f.weightEnds, i))}
+	start, end := span(f.weightEnds, i)
+	return feature{uint32(start), uint32(end)}
 }
 
-// find returns the feature name, or noFeature if the model lacks it.
+// find returns the feature called name, or noFeature if the model lacks
+// it.
 func (f *features) find(name string) feature {
 	if i, ok := f.index[name]; ok {
 		return i
@@ -85,21 +89,24 @@ func (f *features) find(name string) feature {
 // addTo adds the weights of feature i to the scores of their labels.
 func (f *features) addTo(scores []float64, i feature) {
 	for k := i.start; k < i.end; k++ {
-		r := f.records[recordSize*k : recordSize*(k+1)]
-		scores[r[0]] += math.Float64frombits(u64(r[1:]))
+		l, w := f.record(k)
+		scores[l] += w
 	}
+}
+
+// record returns the label and the weight of record k.
+func (f *features) record(k uint32) (int, float64) {
+	r := f.records[recordSize*k : recordSize*(k+1)]
+	return int(r[0]), math.Float64frombits(u64(r[1:]))
 }
 
 // weights returns the weights of feature i.
 func (f *features) weights(i int) []labelWeight {
-	start := 0
-	if i > 0 {
-		start = u32(f.weightEnds, i-1)
-	}
-	ws := make([]labelWeight, u32(f.weightEnds, i)-start)
-	for k := range ws {
-		r := f.records[recordSize*(start+k):]
-		ws[k] = labelWeight{int(r[0]), math.Float64frombits(u64(r[1:recordSize]))}
+	fe := f.feature(i)
+	ws := make([]labelWeight, 0, fe.end-fe.start)
+	for k := fe.start; k < fe.end; k++ {
+		l, w := f.record(k)
+		ws = append(ws, labelWeight{l, w})
 	}
 	return ws
 }

@@ -22,10 +22,7 @@ const Location = "location"
 // prose's named-entity model, evaluated on a window around the name. Runs no
 // rule can type are left out: never guess.
 func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []corpus.Actor {
-	covered := m.covered[:0]
-	for range doc.Tokens {
-		covered = append(covered, false)
-	}
+	covered := append(m.covered[:0], make([]bool, len(doc.Tokens))...)
 	m.covered = covered
 	for _, a := range known {
 		for i := a.First; i < a.Last; i++ {
@@ -162,11 +159,12 @@ func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, p
 	}
 	m.window = binary.AppendUvarint(m.window, uint64(i-lo))
 	m.window = binary.AppendUvarint(m.window, uint64(j-lo))
-	if t, ok := m.typed.Get(string(m.window)); ok {
+	window := string(m.window)
+	if t, ok := m.typed.Get(window); ok {
 		return t, t != ""
 	}
 	t := m.nerType(doc, lo, hi, strings.Join(words, " "), len(words))
-	m.typed.Put(string(m.window), t)
+	m.typed.Put(window, t)
 	return t, t != ""
 }
 

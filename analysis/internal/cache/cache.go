@@ -31,10 +31,7 @@ func New[V any](size int) *Cache[V] {
 
 // Get returns the value of k and whether there is one.
 func (c *Cache[V]) Get(k string) (V, bool) {
-	var h uint64
-	if len(k) <= inlineKey {
-		h = maphash.String(c.seed, k)
-	}
+	h := c.hash(k)
 	if v, ok := c.cur.get(h, k); ok {
 		return v, true
 	}
@@ -47,12 +44,15 @@ func (c *Cache[V]) Get(k string) (V, bool) {
 
 // Put sets the value of k. A key longer than a slot holds is kept: it
 // must not be part of a larger string that is not otherwise kept.
-func (c *Cache[V]) Put(k string, v V) {
-	var h uint64
-	if len(k) <= inlineKey {
-		h = maphash.String(c.seed, k)
+func (c *Cache[V]) Put(k string, v V) { c.put(c.hash(k), k, v) }
+
+// hash returns the hash of a key a slot holds; longer keys go to a map,
+// which hashes them itself.
+func (c *Cache[V]) hash(k string) uint64 {
+	if len(k) > inlineKey {
+		return 0
 	}
-	c.put(h, k, v)
+	return maphash.String(c.seed, k)
 }
 
 func (c *Cache[V]) put(h uint64, k string, v V) {
@@ -91,19 +91,24 @@ func (t *table[V]) get(h uint64, k string) (V, bool) {
 		return v, ok
 	}
 	if len(t.slots) > 0 {
-		mask := uint64(len(t.slots) - 1)
-		for i := h & mask; ; i = (i + 1) & mask {
-			s := &t.slots[i]
-			if s.n == 0 {
-				break
-			}
-			if int(s.n) == len(k)+1 && string(s.key[:len(k)]) == k {
-				return s.val, true
-			}
+		if s := t.probe(h, k); s.n != 0 {
+			return s.val, true
 		}
 	}
 	var zero V
 	return zero, false
+}
+
+// probe returns the slot that holds k, or the empty slot where k goes.
+// The slots are at most half full, so there is one.
+func (t *table[V]) probe(h uint64, k string) *slot[V] {
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == 0 || int(s.n) == len(k)+1 && string(s.key[:len(k)]) == k {
+			return s
+		}
+	}
 }
 
 func (t *table[V]) set(seed maphash.Seed, size int, h uint64, k string, v V) {
@@ -122,21 +127,13 @@ func (t *table[V]) set(seed maphash.Seed, size int, h uint64, k string, v V) {
 
 // insert sets k in the slots, which have room.
 func (t *table[V]) insert(h uint64, k string, v V) {
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.n == 0 {
-			s.n = uint8(len(k) + 1)
-			copy(s.key[:], k)
-			s.val = v
-			t.used++
-			return
-		}
-		if int(s.n) == len(k)+1 && string(s.key[:len(k)]) == k {
-			s.val = v
-			return
-		}
+	s := t.probe(h, k)
+	if s.n == 0 {
+		s.n = uint8(len(k) + 1)
+		copy(s.key[:], k)
+		t.used++
 	}
+	s.val = v
 }
 
 // grow makes room for more slots, for at most size entries at half load.
