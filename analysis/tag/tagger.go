@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"math"
 	"math/bits"
 	"regexp"
 	"strconv"
@@ -186,11 +187,14 @@ func fixedTag(w string) string {
 // Ties go to the first class in sorted order.
 func (t *Tagger) predict(i int, w *Word, p1, p2 int) int {
 	s, mask := t.score(i, w, p1, p2)
-	best := -1
+	// No score comes near the smallest int32, so the first class scored
+	// always takes the lead; the comparison compiles to a conditional move.
+	best, top := -1, int32(math.MinInt32)
 	for ; mask != 0; mask &= mask - 1 {
 		c := bits.TrailingZeros64(mask)
-		if best < 0 || s[c] > s[best] {
-			best = c
+		v := s[c]
+		if v > top {
+			best, top = c, v
 		}
 	}
 	return best
