@@ -114,8 +114,8 @@ func (e *encoder) string(s string)   { e.uint(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) weights(w weights) { e.uint(len(w.list)); e.list(w.list) }
 func (e *encoder) list(l []classWeight) {
 	for _, cw := range l {
-		e.b = append(e.b, cw.class)
-		e.b = binary.AppendVarint(e.b, int64(cw.weight))
+		e.b = append(e.b, cw.class())
+		e.b = binary.AppendVarint(e.b, int64(cw.weight()))
 	}
 }
 
@@ -221,7 +221,12 @@ func (d *decoder) weights(classes int) weights {
 	d.lists = d.lists[n:]
 	for i := range w.list {
 		c := d.Byte(classes)
-		w.list[i] = classWeight{c, int32(d.Varint())}
+		v := d.Varint()
+		if v <= -maxWeight || v >= maxWeight {
+			d.Fail(fmt.Errorf("weight %d out of range", v))
+			return weights{}
+		}
+		w.list[i] = newClassWeight(c, int32(v))
 		w.mask |= 1 << c
 	}
 	return w

@@ -71,10 +71,21 @@ type weights struct {
 	mask uint64
 }
 
-type classWeight struct {
-	class  uint8
-	weight int32
+// A classWeight is a class and its weight in one word, the weight in the
+// upper 24 bits: half the memory of a struct, so that more of the lists
+// a sentence reads stay in the processor's caches.
+type classWeight int32
+
+// maxWeight bounds the magnitude of a feature's weight, so that sums of a
+// few weights still fit in 24 bits. prose's largest is about 34.
+const maxWeight = 1 << 20
+
+func newClassWeight(class uint8, weight int32) classWeight {
+	return classWeight(weight<<8 | int32(class))
 }
+
+func (cw classWeight) class() uint8  { return uint8(cw) }
+func (cw classWeight) weight() int32 { return int32(cw) >> 8 }
 
 // A vector holds a score for every class, and the classes touched.
 type vector struct {
@@ -295,12 +306,16 @@ func toWeights(ws map[string]float64, index map[string]uint8) (weights, error) {
 		if !ok {
 			return w, fmt.Errorf("unknown class %q", c)
 		}
-		if iw := int32(math.Round(f * 1000)); iw != 0 {
-			w.list = append(w.list, classWeight{i, iw})
+		r := math.Round(f * 1000)
+		if math.Abs(r) >= maxWeight {
+			return w, fmt.Errorf("class %q: weight %g out of range", c, f)
+		}
+		if iw := int32(r); iw != 0 {
+			w.list = append(w.list, newClassWeight(i, iw))
 			w.mask |= 1 << i
 		}
 	}
-	sort.Slice(w.list, func(a, b int) bool { return w.list[a].class < w.list[b].class })
+	sort.Slice(w.list, func(a, b int) bool { return w.list[a].class() < w.list[b].class() })
 	return w, nil
 }
 
@@ -370,7 +385,7 @@ func (m *Model) context(w string) *context {
 
 func (v *vector) add(w weights) {
 	for _, cw := range w.list {
-		v.scores[cw.class] += cw.weight
+		v.scores[cw.class()] += cw.weight()
 	}
 	v.mask |= w.mask
 }
@@ -388,12 +403,12 @@ func merge(a, b weights) weights {
 	x, y := a.list, b.list
 	for len(x) > 0 && len(y) > 0 {
 		switch {
-		case x[0].class < y[0].class:
+		case x[0].class() < y[0].class():
 			out.list, x = append(out.list, x[0]), x[1:]
-		case x[0].class > y[0].class:
+		case x[0].class() > y[0].class():
 			out.list, y = append(out.list, y[0]), y[1:]
 		default:
-			out.list = append(out.list, classWeight{x[0].class, x[0].weight + y[0].weight})
+			out.list = append(out.list, newClassWeight(x[0].class(), x[0].weight()+y[0].weight()))
 			x, y = x[1:], y[1:]
 		}
 	}

@@ -210,7 +210,7 @@ func (t *Tagger) score(i int, w *Word, p1, p2 int) (*[maxClasses]int32, uint64) 
 	at := t.ctx[i]
 	for _, ws := range [...]*weights{&w.own, at.after(p1), &t.ctx[i-1].prev1, &t.ctx[i-2].prev2, &t.ctx[i+1].next1, &t.ctx[i+2].next2} {
 		for _, cw := range ws.list {
-			s[cw.class%maxClasses] += cw.weight
+			s[cw.class()%maxClasses] += cw.weight()
 		}
 		mask |= ws.mask
 	}
