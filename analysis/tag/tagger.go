@@ -9,6 +9,7 @@ import (
 
 	"github.com/mingrammer/commonregex"
 	"github.com/standpoint/standpoint/analysis/internal/cache"
+	"github.com/standpoint/standpoint/analysis/internal/emoticon"
 )
 
 // A Tagger tags sentences with a Model. It owns reusable buffers and
@@ -168,7 +169,7 @@ func fixedTag(w string) string {
 	switch {
 	case w == "-":
 		return "-"
-	case isEmoticon(w):
+	case emoticon.Is(w):
 		return "SYM"
 	case strings.HasPrefix(w, "@"),
 		strings.IndexByte(w, '.') >= 0 && commonregex.LinkRegex.MatchString(w),
