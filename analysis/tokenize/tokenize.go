@@ -2,10 +2,12 @@
 // text.
 //
 // Words are found by prose's tokenizer, whose tokens carry no offsets and
-// whose input has curly quotes rewritten as straight ones; Tokenize aligns
-// them back to the source and then applies the rules prose lacks: dashes,
-// quotes and stray punctuation become tokens of their own, and a capitalised
-// word is not taken for an abbreviation just because a period follows it.
+// whose input has curly quotes rewritten as straight ones (for chunks of
+// ASCII text, by a port of its rules checked against it, see rules.go);
+// Tokenize aligns them back to the source and then applies the rules prose
+// lacks: dashes, quotes and stray punctuation become tokens of their own,
+// and a capitalised word is not taken for an abbreviation just because a
+// period follows it.
 package tokenize
 
 import (
@@ -33,6 +35,7 @@ type Cached[V any] struct {
 	cache *cache.Cache[[]chunkToken[V]]
 	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
+	spans []span         // and for its spans
 }
 
 // A chunkToken is a token of a chunk, with its value. The tokens of a
@@ -122,7 +125,8 @@ func (t *Cached[V]) chunk(c string) []chunkToken[V] {
 		return ct
 	}
 	toks := t.toks[:0]
-	for _, s := range chunkSpans(c) {
+	t.spans = chunkSpans(c, t.spans[:0])
+	for _, s := range t.spans {
 		toks = refine(c, s.start, s.end, toks)
 	}
 	toks = mergeEllipses(c, toks)
@@ -141,12 +145,13 @@ type span struct{ start, end int }
 // space and aligns its tokens to the chunk. Where prose drops or garbles
 // part of a chunk (it does on some quoted words and on text whose case
 // mapping changes byte lengths), or fails, the rest of the chunk is kept as
-// one span for refine to split, so no text is ever lost.
-func chunkSpans(chunk string) (spans []span) {
-	if spans, ok := simpleSpans(chunk); ok {
+// one span for refine to split, so no text is ever lost. The spans are
+// appended to dst.
+func chunkSpans(chunk string, dst []span) []span {
+	if spans, ok := ruleSpans(chunk, dst); ok {
 		return spans
 	}
-	return proseSpans(chunk)
+	return append(dst, proseSpans(chunk)...)
 }
 
 // proseSpans is chunkSpans by prose alone.
@@ -183,45 +188,6 @@ func proseSpans(chunk string) (spans []span) {
 		spans = append(spans, span{pos, len(chunk)})
 	}
 	return spans
-}
-
-// simpleSpans splits the commonest chunks exactly as prose does, without
-// the cost of prose: a word of ASCII letters, digits and hyphens, and at
-// most one final mark. prose splits the mark off, unless the chunk is an
-// abbreviation such as "Mr."; chunks of any other shape are left to prose
-// (ok is false). None of prose's emoticons has this shape with a final
-// mark; a test checks simpleSpans against prose.
-func simpleSpans(chunk string) (spans []span, ok bool) {
-	n := len(chunk)
-	for i := 0; i < n; i++ {
-		c := chunk[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' {
-			continue
-		}
-		if i != n-1 || i == 0 || !strings.ContainsRune(",;:!?.", rune(c)) {
-			return nil, false
-		}
-		if c == '.' && isShortAbbreviation(chunk) {
-			return []span{{0, n}}, true
-		}
-		return []span{{0, n - 1}, {n - 1, n}}, true
-	}
-	return []span{{0, n}}, true
-}
-
-// isShortAbbreviation reports whether w is a capital and one or two small
-// letters and a period, which prose's tokenizer keeps whole ("Mr.").
-func isShortAbbreviation(w string) bool {
-	n := len(w)
-	if n < 3 || n > 4 || w[0] < 'A' || w[0] > 'Z' {
-		return false
-	}
-	for _, c := range []byte(w[1 : n-1]) {
-		if c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
 }
 
 // sameLengthLower replaces the characters of s whose lower case has
