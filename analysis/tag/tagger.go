@@ -25,6 +25,8 @@ type Tagger struct {
 	buf    []*Word     // Tag's words
 	starts [2]*context // the start markers
 	ends   [2]*context // the end markers
+	// touched keeps what touch read (see TagWords).
+	touched classWeight
 }
 
 // A Word is what the model says of one word as written: its normalized
@@ -107,7 +109,11 @@ func (t *Tagger) Tag(words []string, tags []string) {
 func (t *Tagger) TagWords(words []*Word, tags []string) {
 	t.setContext(words)
 	p1, p2 := t.m.tags[start1], t.m.tags[start2]
+	var touched classWeight
 	for i, w := range words {
+		if i+2 < len(words) {
+			touched ^= t.touch(i+4, words[i+2])
+		}
 		tag, n := "", t.m.other
 		switch {
 		case w.empty:
@@ -120,6 +126,24 @@ func (t *Tagger) TagWords(words []*Word, tags []string) {
 		tags[i] = tag
 		p2, p1 = p1, n
 	}
+	t.touched = touched
+}
+
+// touch reads the ends of the weight lists that score the word w at
+// context position k, and returns something of them so that the reads
+// are not left out. The lists lie all over memory, and a sentence waits
+// on each: TagWords touches those of the word two places ahead, so that
+// they are in the processor's cache by the time it scores that word.
+func (t *Tagger) touch(k int, w *Word) classWeight {
+	c := t.ctx
+	return listEnds(&w.own) ^ listEnds(&c[k-1].prev1) ^ listEnds(&c[k-2].prev2) ^ listEnds(&c[k+1].next1) ^ listEnds(&c[k+2].next2)
+}
+
+func listEnds(w *weights) classWeight {
+	if len(w.list) == 0 {
+		return 0
+	}
+	return w.list[0] ^ w.list[len(w.list)-1]
 }
 
 // setContext lays out the context of a sentence.
