@@ -190,7 +190,8 @@ func (m *Matcher) nerType(doc *corpus.Annotated, lo, hi int, name string, words 
 // the surname name.
 func fullName(people []corpus.Actor, name string) (corpus.Actor, bool) {
 	for _, p := range people {
-		if strings.HasSuffix(p.Name, " "+name) {
+		// HasSuffix of " "+name, without making that string each time.
+		if rest, ok := strings.CutSuffix(p.Name, name); ok && strings.HasSuffix(rest, " ") {
 			return p, true
 		}
 	}
