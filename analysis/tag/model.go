@@ -20,6 +20,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -367,8 +368,8 @@ func (m *Model) context(w string) *context {
 		}
 		c := &context{at: ww.at, prev1: ww.prev1, prev2: ww.prev2, next1: ww.next1, next2: ww.next2, afterTag: ww.afterTag}
 		if sw, ok := m.ctxSuffix[suffix3(w)]; ok {
-			c.prev1 = merge(c.prev1, sw.prev1)
-			c.next1 = merge(c.next1, sw.next1)
+			c.prev1 = sum(c.prev1, sw.prev1)
+			c.next1 = sum(c.next1, sw.next1)
 		}
 		ww.ctx.CompareAndSwap(nil, c)
 		return ww.ctx.Load()
@@ -390,29 +391,33 @@ func (v *vector) add(w weights) {
 	v.mask |= w.mask
 }
 
-// merge returns the sum of two weight lists, both sorted by class. A class
-// one of them touches stays touched even where the weights cancel.
-func merge(a, b weights) weights {
-	switch {
-	case len(a.list) == 0:
-		return b
-	case len(b.list) == 0:
-		return a
-	}
-	out := weights{list: make([]classWeight, 0, len(a.list)+len(b.list)), mask: a.mask | b.mask}
-	x, y := a.list, b.list
-	for len(x) > 0 && len(y) > 0 {
-		switch {
-		case x[0].class() < y[0].class():
-			out.list, x = append(out.list, x[0]), x[1:]
-		case x[0].class() > y[0].class():
-			out.list, y = append(out.list, y[0]), y[1:]
-		default:
-			out.list = append(out.list, newClassWeight(x[0].class(), x[0].weight()+y[0].weight()))
-			x, y = x[1:], y[1:]
+// sum returns the sum of weight lists. A class one of them touches stays
+// touched even where the weights cancel. A list alone is returned as it
+// is, not copied.
+func sum(ws ...weights) weights {
+	var acc [maxClasses]int32
+	var mask uint64
+	var only weights
+	lists := 0
+	for _, w := range ws {
+		if len(w.list) == 0 {
+			continue
 		}
+		only = w
+		lists++
+		for _, cw := range w.list {
+			acc[cw.class()%maxClasses] += cw.weight()
+		}
+		mask |= w.mask
 	}
-	out.list = append(append(out.list, x...), y...)
+	if lists < 2 {
+		return only
+	}
+	out := weights{list: make([]classWeight, 0, bits.OnesCount64(mask)), mask: mask}
+	for m := mask; m != 0; m &= m - 1 {
+		c := bits.TrailingZeros64(m)
+		out.list = append(out.list, newClassWeight(uint8(c), acc[c]))
+	}
 	return out
 }
 

@@ -39,7 +39,7 @@ type Word struct {
 	// fixed is the tag given outright, or "" when the model decides.
 	fixed    string
 	fixedTag int     // its number among the model's tags
-	own      weights // its suffix, first byte and normalized form
+	own      weights // its suffix, first byte and normalized form; none if fixed
 	ctx      *context
 }
 
@@ -164,8 +164,6 @@ func (t *Tagger) Word(w string) *Word {
 		fixed: fixedTag(w),
 		ctx:   t.m.context(normalize(w)),
 	}
-	// prose converts the first byte, not the first rune, to a string.
-	ww.own = merge(merge(t.m.suffix[suffix3(w)], t.m.pref1[w[0]]), ww.ctx.at)
 	if ww.fixed == "" {
 		if c, ok := t.m.known[w]; ok {
 			ww.fixed = t.m.classes[c]
@@ -177,7 +175,10 @@ func (t *Tagger) Word(w string) *Word {
 			n = t.m.other
 		}
 		ww.fixedTag = n
+		return ww // the model never scores it
 	}
+	// prose converts the first byte, not the first rune, to a string.
+	ww.own = sum(t.m.suffix[suffix3(w)], t.m.pref1[w[0]], ww.ctx.at)
 	return ww
 }
 
