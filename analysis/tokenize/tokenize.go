@@ -36,6 +36,8 @@ type Cached[V any] struct {
 	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
 	spans []span         // and for its spans
+	// chunks is scratch for the chunks of a text.
+	chunks []span
 }
 
 // A chunkToken is a token of a chunk, with its value. The tokens of a
@@ -84,6 +86,11 @@ func (t *Cached[V]) TokenizeValues(text string, dst []corpus.Token, vals []V) ([
 }
 
 func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValues bool) ([]corpus.Token, []V) {
+	// The chunks are found first and looked up after, in a loop of its
+	// own: the lookups of successive chunks then overlap in the
+	// processor, where each waited on memory when it came at the end of
+	// the scan of its chunk.
+	chunks := t.chunks[:0]
 	start := -1
 	for i := 0; i <= len(text); {
 		var space bool
@@ -99,18 +106,22 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		}
 		if space {
 			if start >= 0 {
-				for _, ct := range t.chunk(text[start:i]) {
-					dst = append(dst, corpus.Token{Start: start + ct.start, End: start + ct.end})
-					if withValues {
-						vals = append(vals, ct.val)
-					}
-				}
+				chunks = append(chunks, span{start, i})
 				start = -1
 			}
 		} else if start < 0 {
 			start = i
 		}
 		i += size
+	}
+	t.chunks = chunks
+	for _, c := range chunks {
+		for _, ct := range t.chunk(text[c.start:c.end]) {
+			dst = append(dst, corpus.Token{Start: c.start + ct.start, End: c.start + ct.end})
+			if withValues {
+				vals = append(vals, ct.val)
+			}
+		}
 	}
 	return dst, vals
 }
