@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/standpoint/standpoint/analysis/internal/keyfilter"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
 )
@@ -14,7 +15,7 @@ type Dictionary struct {
 	entries []Entry
 	byID    map[string]int
 	root    *node
-	firsts  keyFilter           // the first keys of the aliases
+	firsts  keyfilter.Filter    // the first keys of the aliases
 	tz      *tokenize.Tokenizer // splits names while the dictionary is built
 }
 
@@ -117,7 +118,7 @@ func (d *Dictionary) add(name string, entry int, via string) {
 	if len(keys) == 0 {
 		return
 	}
-	d.firsts.add(keys[0])
+	d.firsts.Add(keys[0])
 	n := d.root
 	for _, k := range keys {
 		if n.next == nil {

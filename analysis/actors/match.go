@@ -89,7 +89,7 @@ func (m *Matcher) key(w string) string {
 // longest finds the longest alias starting at token i, not past last.
 func (m *Matcher) longest(i, last int) (end int, h hit, ok bool) {
 	// Most tokens start no alias: the filter tells without a lookup.
-	if !m.dict.firsts.may(m.keys[i]) && !m.dict.firsts.may(m.lowers[i]) {
+	if !m.dict.firsts.May(m.keys[i]) && !m.dict.firsts.May(m.lowers[i]) {
 		return 0, hit{}, false
 	}
 	n := m.dict.root
