@@ -248,7 +248,7 @@ func (f *Finder) verbBefore(s corpus.Sentence, to int) int {
 // isCueVerb reports whether the verb at v is itself a cue whose
 // complement an infinitive is.
 func (f *Finder) isCueVerb(v int, s corpus.Sentence) bool {
-	for _, c := range f.x.cues[f.stem(v)] {
+	for _, c := range f.x.cuesOf(f.stem(v)) {
 		if c.pos == Verb || c.pos == Adj {
 			if _, ok := f.match(c, v, s); ok {
 				return true
@@ -261,7 +261,7 @@ func (f *Finder) isCueVerb(v int, s corpus.Sentence) bool {
 // readiness reports whether token v is an adjective cue that takes no
 // stance unless negated ("ready to", "prepared to", "willing to").
 func (f *Finder) readiness(v int, s corpus.Sentence) bool {
-	for _, c := range f.x.cues[f.stem(v)] {
+	for _, c := range f.x.cuesOf(f.stem(v)) {
 		if c.pos == Adj && c.stance == None {
 			if _, ok := f.match(c, v, s); ok {
 				return true
@@ -273,7 +273,7 @@ func (f *Finder) readiness(v int, s corpus.Sentence) bool {
 
 // isCueAdj reports whether the adjective at j may open an adjectival cue.
 func (f *Finder) isCueAdj(j int) bool {
-	for _, c := range f.x.cues[f.stem(j)] {
+	for _, c := range f.x.cuesOf(f.stem(j)) {
 		if c.pos == Adj {
 			return true
 		}

@@ -93,7 +93,7 @@ func (f *Finder) cues(s corpus.Sentence) []occurrence {
 	}
 	cands := f.cands[:0]
 	for i := s.First; i < s.Last; i++ {
-		for _, c := range f.x.cues[f.stem(i)] {
+		for _, c := range f.x.cuesOf(f.stem(i)) {
 			if o, ok := f.match(c, i, s); ok {
 				cands = append(cands, o)
 			}

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/standpoint/standpoint/analysis/internal/keyfilter"
 	"github.com/standpoint/standpoint/analysis/stem"
 )
 
@@ -23,6 +24,7 @@ import (
 type Extractor struct {
 	categories map[string]Category
 	cues       map[string][]*cue   // by the stem of the first word
+	firsts     keyfilter.Filter    // the keys of cues
 	modals     map[string][]*modal // by the stem of the last word
 }
 
@@ -102,10 +104,21 @@ func New(lexicons ...*Lexicon) (*Extractor, error) {
 	}
 	for _, c := range order {
 		x.cues[c.words[0]] = append(x.cues[c.words[0]], c)
+		x.firsts.Add(c.words[0])
 	}
 	for _, m := range morder {
 		last := m.words[len(m.words)-1]
 		x.modals[last] = append(x.modals[last], m)
 	}
 	return x, nil
+}
+
+// cuesOf returns the cues whose first word has the stem st. Every token
+// of a document is looked up, and few are cues: the filter rules out most
+// before the map is read.
+func (x *Extractor) cuesOf(st string) []*cue {
+	if !x.firsts.May(st) {
+		return nil
+	}
+	return x.cues[st]
 }
