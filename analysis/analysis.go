@@ -160,7 +160,12 @@ func (a *Annotator) lexeme(w string) lexeme {
 	}
 	s := tag.Sanitize(w)
 	w = strings.Clone(w)
-	lx := lexeme{word: a.tagger.Word(s), stem: a.stems.Stem(s), lower: strings.ToLower(w)}
+	lx := lexeme{word: a.tagger.Word(s), lower: strings.ToLower(w)}
+	if s == w {
+		lx.stem = a.stems.StemLower(lx.lower)
+	} else {
+		lx.stem = a.stems.Stem(s)
+	}
 	lx.lowerIsWord = lx.lower == w
 	lx.stemIsWord = lx.stem == w
 	a.lexemes.Put(w, lx)

@@ -30,34 +30,42 @@ func New() *Stemmer {
 // Stem returns the stem of the lower-cased word, or "" when the word has no
 // letters (punctuation, numbers). Irregular verb forms are first brought to
 // their base form ("withdrawn" -> "withdraw").
-func (s *Stemmer) Stem(word string) string {
+func (s *Stemmer) Stem(word string) string { return s.StemLower(strings.ToLower(word)) }
+
+// StemLower is Stem of a word already in lower case. The stem depends on
+// the lower case alone, which the cache is keyed by.
+func (s *Stemmer) StemLower(lower string) string {
 	s.mu.Lock()
-	st, ok := s.cache.Get(word)
+	st, ok := s.cache.Get(lower)
 	s.mu.Unlock()
 	if ok {
 		return st
 	}
-	st = lookup(word)
+	st = lookup(lower)
 	s.mu.Lock()
-	s.cache.Put(strings.Clone(word), st)
+	s.cache.Put(strings.Clone(lower), st)
 	s.mu.Unlock()
 	return st
 }
 
-// lookup is Word, from the table of common words when it has the word.
-func lookup(word string) string {
-	if st, ok := fromTable(strings.ToLower(word)); ok {
+// lookup is Word of a lower-case word, from the table of common words
+// when it has the word.
+func lookup(lower string) string {
+	if st, ok := fromTable(lower); ok {
 		return st
 	}
-	return Word(word)
+	return stemLower(lower)
 }
 
 // Word is Stem without the cache.
-func Word(word string) string {
-	if strings.IndexFunc(word, unicode.IsLetter) < 0 {
+func Word(word string) string { return stemLower(strings.ToLower(word)) }
+
+// stemLower is Word of a lower-case word. Lower-casing keeps letters
+// letters and everything else not a letter.
+func stemLower(lower string) string {
+	if strings.IndexFunc(lower, unicode.IsLetter) < 0 {
 		return ""
 	}
-	lower := strings.ToLower(word)
 	if base, ok := irregular[lower]; ok {
 		lower = base
 	}

@@ -21,6 +21,9 @@ func TestStem(t *testing.T) {
 			if got := s.Stem(tt.word); got != tt.want {
 				t.Errorf("Stem(%q) = %q, want %q", tt.word, got, tt.want)
 			}
+			if got := Word(tt.word); got != tt.want {
+				t.Errorf("Word(%q) = %q, want %q", tt.word, got, tt.want)
+			}
 		}
 	}
 }
