@@ -1,6 +1,10 @@
 package tokenize
 
-import "github.com/standpoint/standpoint/analysis/internal/emoticon"
+import (
+	"strings"
+
+	"github.com/standpoint/standpoint/analysis/internal/emoticon"
+)
 
 // prose splits a chunk with a short loop of string rules (its doSplit),
 // but runs it through a Document with allocations at every step: a few
@@ -115,6 +119,9 @@ func isSuffixMark(c byte) bool {
 // "'s", "'re", "'m" and then "n't" found anywhere, in that order, in a token
 // longer than it.
 func contraction(tok string) int {
+	if strings.IndexByte(tok, '\'') < 0 {
+		return -1 // every contraction has an apostrophe
+	}
 	for _, c := range [...]string{"'ll", "'s", "'re", "'m", "n't"} {
 		if len(tok) > len(c) {
 			if i := indexFold(tok, c); i >= 0 {
