@@ -46,11 +46,13 @@ func Split(text string, toks []corpus.Token, dst []corpus.Sentence) []corpus.Sen
 // endsAfter reports whether a sentence ends after token i.
 func endsAfter(text string, toks []corpus.Token, i int, lineBreaks bool) bool {
 	next := toks[i+1]
-	gap := text[toks[i].End:next.Start]
-	if n := strings.Count(gap, "\n"); n >= 2 && strings.TrimSpace(gap) == "" {
-		return true
-	} else if n == 1 && lineBreaks {
-		return true
+	// Most gaps are one space or none, with no line break to count.
+	if gap := text[toks[i].End:next.Start]; len(gap) > 1 || gap == "\n" {
+		if n := strings.Count(gap, "\n"); n >= 2 && strings.TrimSpace(gap) == "" {
+			return true
+		} else if n == 1 && lineBreaks {
+			return true
+		}
 	}
 	w := text[toks[i].Start:toks[i].End]
 	nextWord := text[next.Start:next.End]
