@@ -118,11 +118,13 @@ func (c *Config) extractor() (*stance.Extractor, error) {
 // Load builds every model the run needs: the tagger, the actor dictionary
 // and, with Stances, the stance extractor.
 func (c *Config) Load() (*Models, error) {
-	// The models decode and the lexicon is read in the background while
-	// the dictionary is built.
+	// The tagger decodes and the lexicon is read in the background while
+	// the dictionary is built. The entity model, needed at the first
+	// unknown name, decodes once they are done, beside the first
+	// documents rather than in the way of the models they need.
 	tag.WarmUp()
 	if !c.NoUnknownActors {
-		actors.WarmUp()
+		defer actors.WarmUp()
 	}
 	type lexicon struct {
 		ex  *stance.Extractor
