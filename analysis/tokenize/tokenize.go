@@ -36,8 +36,11 @@ type Cached[V any] struct {
 	value func(word string) V
 	toks  []corpus.Token // scratch for the tokens of a new chunk
 	spans []span         // and for its spans
-	// chunks is scratch for the chunks of a text.
+	// Scratch for the chunks of a text and their hashes in the cache.
 	chunks []span
+	hashes []uint64
+	// touched keeps what was read of the slots touched (see tokenize).
+	touched uint8
 }
 
 // A chunkToken is a token of a chunk, with its value. The tokens of a
@@ -86,10 +89,9 @@ func (t *Cached[V]) TokenizeValues(text string, dst []corpus.Token, vals []V) ([
 }
 
 func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValues bool) ([]corpus.Token, []V) {
-	// The chunks are found first and looked up after, in a loop of its
-	// own: the lookups of successive chunks then overlap in the
-	// processor, where each waited on memory when it came at the end of
-	// the scan of its chunk.
+	// The chunks are found first and looked up after, in a loop of their
+	// own that touches the cache slot of the chunk lookAhead places on:
+	// most lookups of rare chunks wait on memory, and so they overlap.
 	chunks := t.chunks[:0]
 	start := -1
 	for i := 0; i <= len(text); {
@@ -115,24 +117,38 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		i += size
 	}
 	t.chunks = chunks
+	hashes := t.hashes[:0]
 	for _, c := range chunks {
-		for _, ct := range t.chunk(text[c.start:c.end]) {
+		hashes = append(hashes, t.cache.Hash(text[c.start:c.end]))
+	}
+	t.hashes = hashes
+	var touched uint8
+	for k, c := range chunks {
+		if k+lookAhead < len(hashes) {
+			touched ^= t.cache.Touch(hashes[k+lookAhead])
+		}
+		for _, ct := range t.chunk(hashes[k], text[c.start:c.end]) {
 			dst = append(dst, corpus.Token{Start: c.start + ct.start, End: c.start + ct.end})
 			if withValues {
 				vals = append(vals, ct.val)
 			}
 		}
 	}
+	t.touched = touched
 	return dst, vals
 }
 
+// lookAhead is how many chunks ahead of its lookup the tokenizer touches
+// a chunk's slot in the cache.
+const lookAhead = 4
+
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// chunk returns the tokens of the chunk c, which holds no white space.
-// Splitting a chunk depends on nothing outside it, so the tokens of each
-// distinct chunk are worked out once.
-func (t *Cached[V]) chunk(c string) []chunkToken[V] {
-	if ct, ok := t.cache.Get(c); ok {
+// chunk returns the tokens of the chunk c, which holds no white space and
+// whose hash in the cache is h. Splitting a chunk depends on nothing
+// outside it, so the tokens of each distinct chunk are worked out once.
+func (t *Cached[V]) chunk(h uint64, c string) []chunkToken[V] {
+	if ct, ok := t.cache.GetHashed(h, c); ok {
 		return ct
 	}
 	toks := t.toks[:0]

@@ -30,8 +30,15 @@ func New[V any](size int) *Cache[V] {
 }
 
 // Get returns the value of k and whether there is one.
-func (c *Cache[V]) Get(k string) (V, bool) {
-	h := c.hash(k)
+func (c *Cache[V]) Get(k string) (V, bool) { return c.GetHashed(c.hash(k), k) }
+
+// Hash returns the hash of k, for GetHashed and Touch: a caller that looks
+// up many keys in a row can touch the slot of a key some lookups before
+// it gets there, so that the memory reads overlap.
+func (c *Cache[V]) Hash(k string) uint64 { return c.hash(k) }
+
+// GetHashed is Get of k, whose Hash is h.
+func (c *Cache[V]) GetHashed(h uint64, k string) (V, bool) {
 	if v, ok := c.cur.get(h, k); ok {
 		return v, true
 	}
@@ -40,6 +47,16 @@ func (c *Cache[V]) Get(k string) (V, bool) {
 		c.put(h, k, v)
 	}
 	return v, ok
+}
+
+// Touch reads the slot where a key of Hash h goes, so that a lookup soon
+// after finds it in the processor's cache, and returns something of it so
+// that the read is not left out.
+func (c *Cache[V]) Touch(h uint64) uint8 {
+	if n := len(c.cur.slots); n > 0 {
+		return c.cur.slots[h&uint64(n-1)].n
+	}
+	return 0
 }
 
 // Put sets the value of k. A key longer than a slot holds is kept: it
