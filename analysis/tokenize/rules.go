@@ -52,12 +52,13 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 	// prose's doSplit: it takes off prefixes and the words before
 	// contractions from the front, and suffixes from the back, until a
 	// step changes nothing.
-	var front [maxRuleChunk]span
-	var back [maxRuleChunk]int // start of each suffix, last taken first
+	// Offsets fit in a byte: the arrays stay small, and so cheap to clear.
+	var front [maxRuleChunk][2]uint8 // the tokens, as start and end
+	var back [maxRuleChunk]uint8     // start of each suffix, last taken first
 	nf, nb := 0, 0
 	add := func(lo, hi int) {
 		if hi > lo { // prose drops empty tokens
-			front[nf] = span{lo, hi}
+			front[nf] = [2]uint8{uint8(lo), uint8(hi)}
 			nf++
 		}
 	}
@@ -76,7 +77,7 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 			add(lo, lo+idx)
 			lo += idx
 		} else if len(tok) > 1 && isSuffixMark(tok[len(tok)-1]) {
-			back[nb] = hi - 1
+			back[nb] = uint8(hi - 1)
 			nb++
 			hi--
 		} else {
@@ -84,7 +85,7 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 		}
 	}
 	for k := nb - 1; k >= 0; k-- {
-		front[nf] = span{back[k], back[k] + 1}
+		front[nf] = [2]uint8{back[k], back[k] + 1}
 		nf++
 	}
 
@@ -92,11 +93,12 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 	// before ended; from the first that is not, the rest is one span.
 	pos := 0
 	for _, t := range front[:nf] {
-		if s[pos:min(n, pos+t.end-t.start)] != s[t.start:t.end] {
+		start, end := int(t[0]), int(t[1])
+		if s[pos:min(n, pos+end-start)] != s[start:end] {
 			break
 		}
-		spans = append(spans, span{int(orig[pos]), int(orig[pos+t.end-t.start])})
-		pos += t.end - t.start
+		spans = append(spans, span{int(orig[pos]), int(orig[pos+end-start])})
+		pos += end - start
 	}
 	if pos < n {
 		spans = append(spans, span{int(orig[pos]), len(chunk)})
