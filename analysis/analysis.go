@@ -161,11 +161,11 @@ func (a *Annotator) lexeme(w string) lexeme {
 	s := tag.Sanitize(w)
 	w = strings.Clone(w)
 	lx := lexeme{word: a.tagger.Word(s), lower: strings.ToLower(w)}
-	if s == w {
-		lx.stem = a.stems.StemLower(lx.lower)
-	} else {
-		lx.stem = a.stems.Stem(s)
+	lower := lx.lower // of the word as the tagger and stemmer read it
+	if s != w {
+		lower = strings.ToLower(s)
 	}
+	lx.stem = a.stems.StemLower(lower)
 	lx.lowerIsWord = lx.lower == w
 	lx.stemIsWord = lx.stem == w
 	a.lexemes.Put(w, lx)

@@ -120,12 +120,8 @@ func (c *Config) extractor() (*stance.Extractor, error) {
 func (c *Config) Load() (*Models, error) {
 	// The tagger decodes and the lexicon is read in the background while
 	// the dictionary is built. The entity model, needed at the first
-	// unknown name, decodes once they are done, beside the first
-	// documents rather than in the way of the models they need.
+	// unknown name, decodes once they are done (see warmUpEntities).
 	tag.WarmUp()
-	if !c.NoUnknownActors {
-		defer actors.WarmUp()
-	}
 	type lexicon struct {
 		ex  *stance.Extractor
 		err error
@@ -148,6 +144,7 @@ func (c *Config) Load() (*Models, error) {
 	models.Actors = dict
 	models.UnknownActors = !c.NoUnknownActors
 	if !c.Stances {
+		c.warmUpEntities()
 		return models, nil
 	}
 	lex := <-lexc
@@ -161,5 +158,16 @@ func (c *Config) Load() (*Models, error) {
 		}
 		models.Speaker = c.Speaker
 	}
+	c.warmUpEntities()
 	return models, nil
+}
+
+// warmUpEntities starts decoding the entity model in the background, if
+// the run may need it, once the models the first document needs are
+// built: it then runs beside the first documents rather than in the way
+// of those models.
+func (c *Config) warmUpEntities() {
+	if !c.NoUnknownActors {
+		actors.WarmUp()
+	}
 }

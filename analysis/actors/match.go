@@ -41,8 +41,9 @@ func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
 // Match returns the actor mentions of doc, in text order. Persons resolve
 // to the country or organisation they served on the document's date.
 func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
-	// News text has about one mention in thirty tokens: room for that,
-	// known and unknown, saves growing the slice step by step.
+	// News text has a mention every thirty tokens or so: room for a few
+	// more than that, known and unknown, saves growing the slice step by
+	// step.
 	out := make([]corpus.Actor, 0, len(doc.Tokens)/24+4)
 	m.keys, m.lowers = m.keys[:0], m.lowers[:0]
 	for i := range doc.Tokens {

@@ -12,18 +12,21 @@ import (
 )
 
 // The compact form of the entity model is laid out to be used where it
-// lies, but for the records, decoded once: a header, the labels, the number of features n,
-// then n little-endian uint32 giving where the name of each feature ends
-// in the names, n more giving where its weights end in the records, the
-// names of the features in sorted order, one after the other, and the
-// records, one (label, weight) pair of 9 bytes each: the label, and the
-// bits of the float64 weight, so that weights stay exact.
+// lies: a header, the labels, the number of features n, then n
+// little-endian uint32 giving where the name of each feature ends in the
+// names, n more giving where its weights end in the records, the names of
+// the features in sorted order, one after the other, and the records, one
+// (label, weight) pair of 9 bytes each: the label, and the bits of the
+// float64 weight, so that weights stay exact. The names and offsets are
+// read where they lie; the records are decoded once, into a label and a
+// weight each (see features).
 const nerHeader = "standpoint entities 2\n"
 
 const recordSize = 9
 
-// features holds the weights of a model's features, sorted by name, as
-// the compact form lays them out.
+// features holds the weights of a model's features, sorted by name: the
+// names and offsets as the compact form lays them out, the records
+// decoded.
 type features struct {
 	n                    int
 	nameEnds, weightEnds string // n little-endian uint32 each
@@ -101,18 +104,12 @@ func (f *features) addTo(scores []float64, i feature) {
 	}
 }
 
-// record returns the label and the weight of record k.
-func (f *features) record(k uint32) (int, float64) {
-	return int(f.recLabel[k]), f.recWeight[k]
-}
-
 // weights returns the weights of feature i.
 func (f *features) weights(i int) []labelWeight {
 	fe := f.feature(i)
 	ws := make([]labelWeight, 0, fe.end-fe.start)
 	for k := fe.start; k < fe.end; k++ {
-		l, w := f.record(k)
-		ws = append(ws, labelWeight{l, w})
+		ws = append(ws, labelWeight{int(f.recLabel[k]), f.recWeight[k]})
 	}
 	return ws
 }

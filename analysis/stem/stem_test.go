@@ -1,6 +1,9 @@
 package stem
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStem(t *testing.T) {
 	s := New()
@@ -25,6 +28,21 @@ func TestStem(t *testing.T) {
 				t.Errorf("Word(%q) = %q, want %q", tt.word, got, tt.want)
 			}
 		}
+	}
+}
+
+// TestStemLower checks that a word and its lower case share a stem, and
+// an entry in the cache.
+func TestStemLower(t *testing.T) {
+	s := New()
+	for _, w := range []string{"Withdrawn", "DEMANDS", "Ukraine's", "U.S.", "Ürümqi"} {
+		lower := strings.ToLower(w)
+		if got, want := s.Stem(w), s.StemLower(lower); got != want {
+			t.Errorf("Stem(%q) = %q, StemLower(%q) = %q", w, got, lower, want)
+		}
+	}
+	if n := s.cache.Len(); n != 5 {
+		t.Errorf("cache holds %d entries, want one per lower-case word (5)", n)
 	}
 }
 

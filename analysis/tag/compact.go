@@ -226,6 +226,12 @@ func (d *decoder) weights(classes int) weights {
 			d.Fail(fmt.Errorf("weight %d out of range", v))
 			return weights{}
 		}
+		// Each class once, in order: sums of lists then stay within
+		// the bounds maxWeight sets.
+		if i > 0 && c <= w.list[i-1].class() {
+			d.Fail(fmt.Errorf("class %d out of order", c))
+			return weights{}
+		}
 		w.list[i] = newClassWeight(c, int32(v))
 		w.mask |= 1 << c
 	}

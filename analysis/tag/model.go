@@ -81,6 +81,9 @@ type classWeight int32
 // few weights still fit in 24 bits. prose's largest is about 34.
 const maxWeight = 1 << 20
 
+// newClassWeight packs a class and a weight, which must lie within ±2^23:
+// the sums sum makes of at most three lists of weights below maxWeight
+// do.
 func newClassWeight(class uint8, weight int32) classWeight {
 	return classWeight(weight<<8 | int32(class))
 }

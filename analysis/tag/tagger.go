@@ -25,7 +25,8 @@ type Tagger struct {
 	buf    []*Word     // Tag's words
 	starts [2]*context // the start markers
 	ends   [2]*context // the end markers
-	// touched keeps what touch read (see TagWords).
+	// touched keeps what touch read, only so that the compiler keeps the
+	// reads (see TagWords).
 	touched classWeight
 }
 
@@ -213,8 +214,9 @@ func fixedTag(w string) string {
 // Ties go to the first class in sorted order.
 func (t *Tagger) predict(i int, w *Word, p1, p2 int) int {
 	s, mask := t.score(i, w, p1, p2)
-	// No score comes near the smallest int32, so the first class scored
-	// always takes the lead; the comparison compiles to a conditional move.
+	// No score comes near the smallest int32 (weights are below maxWeight),
+	// so the first class scored always takes the lead; the comparison
+	// compiles to a conditional move.
 	best, top := -1, int32(math.MinInt32)
 	for ; mask != 0; mask &= mask - 1 {
 		c := bits.TrailingZeros64(mask)

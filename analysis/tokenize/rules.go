@@ -11,15 +11,20 @@ import (
 // microseconds a chunk, the largest cost of a chunk not seen before. The
 // rules are ported here for chunks of ASCII text and curly quotes, nearly
 // all chunks; any other chunk goes to prose itself. Tests check the port
-// against prose on generated chunks, on the seed article and on every
-// chunk of the shared corpora.
+// against prose on generated chunks and on every chunk of the shared
+// corpora.
 
-// maxRuleChunk is the longest chunk the port takes; longer ones, rare,
-// go to prose.
+// maxRuleChunk is the longest chunk the port takes, in characters; longer
+// ones, rare, go to prose. Its offsets are kept in bytes: a chunk of
+// maxRuleChunk curly quotes is three times as many bytes, which must stay
+// below 256 (the constant below does not compile otherwise).
 const maxRuleChunk = 64
 
+const _ = uint8(3 * maxRuleChunk)
+
 // ruleSpans splits chunk exactly as proseSpans does, and reports false,
-// leaving spans as it was, when the chunk is not one the port takes.
+// leaving spans as it was, when the chunk is not one the port takes, white
+// space included: a chunk has none.
 func ruleSpans(chunk string, spans []span) ([]span, bool) {
 	// s is the chunk as prose's tokenizer sees it, with curly quotes
 	// made straight; orig maps each of its offsets back to the chunk.
@@ -35,6 +40,9 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 		case c == '&':
 			return spans, false // prose also rewrites "&rsquo;"
 		case c < 0x80:
+			if asciiSpace[c] {
+				return spans, false
+			}
 		case c == 0xE2 && i+2 < len(chunk) && chunk[i+1] == 0x80 && (chunk[i+2] == 0x9C || chunk[i+2] == 0x9D):
 			c, size = '"', 3
 		case c == 0xE2 && i+2 < len(chunk) && chunk[i+1] == 0x80 && (chunk[i+2] == 0x98 || chunk[i+2] == 0x99):
@@ -51,8 +59,8 @@ func ruleSpans(chunk string, spans []span) ([]span, bool) {
 
 	// prose's doSplit: it takes off prefixes and the words before
 	// contractions from the front, and suffixes from the back, until a
-	// step changes nothing.
-	// Offsets fit in a byte: the arrays stay small, and so cheap to clear.
+	// step changes nothing. The offsets fit in a byte (see maxRuleChunk),
+	// which keeps the arrays small and so cheap to clear.
 	var front [maxRuleChunk][2]uint8 // the tokens, as start and end
 	var back [maxRuleChunk]uint8     // start of each suffix, last taken first
 	nf, nb := 0, 0
@@ -159,19 +167,10 @@ func lowerASCII(c byte) byte {
 // isSpecial is prose's test for a token kept whole: an emoticon, or
 // a match of `^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$` ("U.S.", "Mr.").
 func isSpecial(tok string) bool {
-	if emoticon.Is(tok) {
+	if emoticon.Is(tok) || dottedLetters(tok) {
 		return true
 	}
 	n := len(tok)
-	if n >= 4 && n%2 == 0 {
-		ok := true
-		for i := 0; i < n && ok; i += 2 {
-			ok = isASCIILetter(tok[i]) && tok[i+1] == '.'
-		}
-		if ok {
-			return true
-		}
-	}
 	if n < 3 || n > 4 || tok[n-1] != '.' || tok[0] < 'A' || tok[0] > 'Z' {
 		return false
 	}
@@ -182,5 +181,3 @@ func isSpecial(tok string) bool {
 	}
 	return true
 }
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -67,10 +67,28 @@ func TestRuleSpansAgreeWithProse(t *testing.T) {
 	}
 }
 
+// TestRuleSpansAtTheLimit checks chunks as long as the port takes, in
+// characters and in bytes.
+func TestRuleSpansAtTheLimit(t *testing.T) {
+	for _, c := range []string{
+		strings.Repeat("a", maxRuleChunk),
+		strings.Repeat("’", maxRuleChunk),
+		strings.Repeat("a", maxRuleChunk-1) + "”",
+		"“" + strings.Repeat("a", maxRuleChunk-2) + "”",
+		strings.Repeat("n’t", maxRuleChunk/3),
+		strings.Repeat("'s", maxRuleChunk/2),
+	} {
+		if !checkRules(t, c) {
+			t.Errorf("ruleSpans left %q (%d bytes) to prose", c, len(c))
+		}
+	}
+}
+
 // TestRuleSpansRefuse checks that chunks the port does not cover go to
 // prose.
 func TestRuleSpansRefuse(t *testing.T) {
-	for _, c := range []string{"İstanbul's", "naïve", "a&rsquo;s", "agenda—nor", strings.Repeat("a", maxRuleChunk+1), "\xff"} {
+	for _, c := range []string{"İstanbul's", "naïve", "a&rsquo;s", "agenda—nor", strings.Repeat("a", maxRuleChunk+1),
+		strings.Repeat("’", maxRuleChunk+1), "\xff", "\xe2\x80", "a b", "a\tb", "a\n"} {
 		if spans, ok := ruleSpans(c, nil); ok {
 			t.Errorf("ruleSpans(%q) = %v, want it left to prose", c, spans)
 		}
@@ -138,12 +156,27 @@ func eachText(t *testing.T, path string, f func(string)) {
 }
 
 func FuzzRuleSpans(f *testing.F) {
-	for _, s := range []string{"Biden’s", "said.”", "(NATO),", "U.S.", "'sgood", ":-)", "$1,000", "don’t"} {
+	for _, s := range []string{"Biden’s", "said.”", "(NATO),", "U.S.", "'sgood", ":-)", "$1,000", "don’t", "",
+		strings.Repeat("a", maxRuleChunk), strings.Repeat("a", maxRuleChunk+1), strings.Repeat("’", maxRuleChunk), "a b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, chunk string) {
-		if strings.ContainsFunc(chunk, unicode.IsSpace) || chunk == "" {
+		spans, ok := ruleSpans(chunk, nil) // must not panic, whatever the input
+		if !ok {
 			return
+		}
+		if strings.ContainsFunc(chunk, unicode.IsSpace) {
+			t.Fatalf("ruleSpans took %q, which has white space", chunk)
+		}
+		end := 0
+		for _, s := range spans {
+			if s.start != end || s.end <= s.start {
+				t.Fatalf("ruleSpans(%q) = %v: spans not in order, or empty", chunk, spans)
+			}
+			end = s.end
+		}
+		if end != len(chunk) {
+			t.Fatalf("ruleSpans(%q) = %v: does not cover the chunk", chunk, spans)
 		}
 		checkRules(t, chunk)
 	})

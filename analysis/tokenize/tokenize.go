@@ -39,7 +39,8 @@ type Cached[V any] struct {
 	// Scratch for the chunks of a text and their hashes in the cache.
 	chunks []span
 	hashes []uint64
-	// touched keeps what was read of the slots touched (see tokenize).
+	// touched keeps what was read of the slots touched, only so that the
+	// compiler keeps the reads (see tokenize).
 	touched uint8
 }
 
@@ -92,7 +93,7 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 	// The chunks are found first and looked up after, in a loop of their
 	// own that touches the cache slot of the chunk lookAhead places on:
 	// most lookups of rare chunks wait on memory, and so they overlap.
-	chunks := t.chunks[:0]
+	chunks, hashes := t.chunks[:0], t.hashes[:0]
 	start := -1
 	for i := 0; i <= len(text); {
 		var space bool
@@ -109,6 +110,7 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		if space {
 			if start >= 0 {
 				chunks = append(chunks, span{start, i})
+				hashes = append(hashes, t.cache.Hash(text[start:i]))
 				start = -1
 			}
 		} else if start < 0 {
@@ -116,12 +118,7 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		}
 		i += size
 	}
-	t.chunks = chunks
-	hashes := t.hashes[:0]
-	for _, c := range chunks {
-		hashes = append(hashes, t.cache.Hash(text[c.start:c.end]))
-	}
-	t.hashes = hashes
+	t.chunks, t.hashes = chunks, hashes
 	var touched uint8
 	for k, c := range chunks {
 		if k+lookAhead < len(hashes) {
@@ -168,8 +165,9 @@ func (t *Cached[V]) chunk(h uint64, c string) []chunkToken[V] {
 
 type span struct{ start, end int }
 
-// chunkSpans runs prose's tokenizer on one chunk of text without white
-// space and aligns its tokens to the chunk. Where prose drops or garbles
+// chunkSpans splits one chunk of text without white space as prose's
+// tokenizer does, by the port of its rules when it takes the chunk (see
+// rules.go), else by prose, and aligns the tokens to the chunk. Where prose drops or garbles
 // part of a chunk (it does on some quoted words and on text whose case
 // mapping changes byte lengths), or fails, the rest of the chunk is kept as
 // one span for refine to split, so no text is ever lost. The spans are

@@ -171,7 +171,9 @@ func FuzzTokenize(f *testing.F) {
 // text exactly as a fresh one does.
 func TestTokenizerCache(t *testing.T) {
 	tz := New()
-	texts := []string{"Putin’s “Brownian diplomacy,” agenda—nor", "agenda—nor Putin’s U.S. 30-day", "‘sovereignty’ Putin’s"}
+	texts := []string{"Putin’s “Brownian diplomacy,” agenda—nor", "agenda—nor Putin’s U.S. 30-day", "‘sovereignty’ Putin’s",
+		// More chunks than the tokenizer looks ahead, some repeated.
+		"the talks, the talks and the talks: Moscow’s “red lines” and Kyiv’s (and the West’s) answers, again and again."}
 	for range 2 {
 		for _, text := range texts {
 			if got, want := fmt.Sprint(tz.Tokenize(text, nil)), fmt.Sprint(New().Tokenize(text, nil)); got != want {
