@@ -6,10 +6,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/mingrammer/commonregex"
 	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/analysis/internal/emoticon"
+	"github.com/standpoint/standpoint/analysis/internal/prefetch"
 )
 
 // A Tagger tags sentences with a Model. It owns reusable buffers and
@@ -25,9 +27,6 @@ type Tagger struct {
 	buf    []*Word     // Tag's words
 	starts [2]*context // the start markers
 	ends   [2]*context // the end markers
-	// touched keeps what touch read, only so that the compiler keeps the
-	// reads (see TagWords).
-	touched classWeight
 }
 
 // A Word is what the model says of one word as written: its normalized
@@ -110,10 +109,9 @@ func (t *Tagger) Tag(words []string, tags []string) {
 func (t *Tagger) TagWords(words []*Word, tags []string) {
 	t.setContext(words)
 	p1, p2 := t.m.tags[start1], t.m.tags[start2]
-	var touched classWeight
 	for i, w := range words {
 		if i+2 < len(words) {
-			touched ^= t.touch(i+4, words[i+2])
+			t.prefetch(i+4, words[i+2])
 		}
 		tag, n := "", t.m.other
 		switch {
@@ -127,24 +125,20 @@ func (t *Tagger) TagWords(words []*Word, tags []string) {
 		tags[i] = tag
 		p2, p1 = p1, n
 	}
-	t.touched = touched
 }
 
-// touch reads the ends of the weight lists that score the word w at
-// context position k, and returns something of them so that the reads
-// are not left out. The lists lie all over memory, and a sentence waits
-// on each: TagWords touches those of the word two places ahead, so that
-// they are in the processor's cache by the time it scores that word.
-func (t *Tagger) touch(k int, w *Word) classWeight {
+// prefetch asks for the weight lists that score the word w at context
+// position k. The lists lie all over memory, and a sentence waits on each:
+// TagWords asks for those of the word two places ahead, so that they are
+// in the processor's cache by the time it scores that word.
+func (t *Tagger) prefetch(k int, w *Word) {
 	c := t.ctx
-	return listEnds(&w.own) ^ listEnds(&c[k-1].prev1) ^ listEnds(&c[k-2].prev2) ^ listEnds(&c[k+1].next1) ^ listEnds(&c[k+2].next2)
-}
-
-func listEnds(w *weights) classWeight {
-	if len(w.list) == 0 {
-		return 0
+	for _, ws := range [...]*weights{&w.own, &c[k-1].prev1, &c[k-2].prev2, &c[k+1].next1, &c[k+2].next2} {
+		if n := len(ws.list); n > 0 {
+			prefetch.Line(unsafe.Pointer(&ws.list[0]))
+			prefetch.Line(unsafe.Pointer(&ws.list[n-1]))
+		}
 	}
-	return w.list[0] ^ w.list[len(w.list)-1]
 }
 
 // setContext lays out the context of a sentence.
