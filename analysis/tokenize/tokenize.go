@@ -39,9 +39,6 @@ type Cached[V any] struct {
 	// Scratch for the chunks of a text and their hashes in the cache.
 	chunks []span
 	hashes []uint64
-	// touched keeps what was read of the slots touched, only so that the
-	// compiler keeps the reads (see tokenize).
-	touched uint8
 }
 
 // A chunkToken is a token of a chunk, with its value. The tokens of a
@@ -91,7 +88,7 @@ func (t *Cached[V]) TokenizeValues(text string, dst []corpus.Token, vals []V) ([
 
 func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValues bool) ([]corpus.Token, []V) {
 	// The chunks are found first and looked up after, in a loop of their
-	// own that touches the cache slot of the chunk lookAhead places on:
+	// own that asks for the cache slot of the chunk lookAhead places on:
 	// most lookups of rare chunks wait on memory, and so they overlap.
 	chunks, hashes := t.chunks[:0], t.hashes[:0]
 	start := -1
@@ -119,10 +116,9 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 		i += size
 	}
 	t.chunks, t.hashes = chunks, hashes
-	var touched uint8
 	for k, c := range chunks {
 		if k+lookAhead < len(hashes) {
-			touched ^= t.cache.Touch(hashes[k+lookAhead])
+			t.cache.Prefetch(hashes[k+lookAhead])
 		}
 		for _, ct := range t.chunk(hashes[k], text[c.start:c.end]) {
 			dst = append(dst, corpus.Token{Start: c.start + ct.start, End: c.start + ct.end})
@@ -131,11 +127,10 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 			}
 		}
 	}
-	t.touched = touched
 	return dst, vals
 }
 
-// lookAhead is how many chunks ahead of its lookup the tokenizer touches
+// lookAhead is how many chunks ahead of its lookup the tokenizer asks for
 // a chunk's slot in the cache.
 const lookAhead = 4
 

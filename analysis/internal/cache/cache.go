@@ -2,7 +2,12 @@
 // chunks of text it has worked out.
 package cache
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"unsafe"
+
+	"github.com/standpoint/standpoint/analysis/internal/prefetch"
+)
 
 // A Cache maps strings to values, holding at most twice its size. Entries
 // live in two generations: when the current one is full, it becomes the
@@ -32,9 +37,9 @@ func New[V any](size int) *Cache[V] {
 // Get returns the value of k and whether there is one.
 func (c *Cache[V]) Get(k string) (V, bool) { return c.GetHashed(c.hash(k), k) }
 
-// Hash returns the hash of k, for GetHashed and Touch: a caller that looks
-// up many keys in a row can touch the slot of a key some lookups before
-// it gets there, so that the memory reads overlap.
+// Hash returns the hash of k, for GetHashed and Prefetch: a caller that
+// looks up many keys in a row can ask for the slot of a key some lookups
+// before it gets there, so that the memory reads overlap.
 func (c *Cache[V]) Hash(k string) uint64 { return c.hash(k) }
 
 // GetHashed is Get of k, whose Hash is h.
@@ -49,14 +54,15 @@ func (c *Cache[V]) GetHashed(h uint64, k string) (V, bool) {
 	return v, ok
 }
 
-// Touch reads the slot where a key of Hash h goes, so that a lookup soon
-// after finds it in the processor's cache, and returns something of it so
-// that the read is not left out.
-func (c *Cache[V]) Touch(h uint64) uint8 {
+// Prefetch asks for the slot where a key of Hash h goes, so that a lookup
+// soon after finds it in the processor's cache.
+func (c *Cache[V]) Prefetch(h uint64) {
 	if n := len(c.cur.slots); n > 0 {
-		return c.cur.slots[h&uint64(n-1)].n
+		s := &c.cur.slots[h&uint64(n-1)]
+		// A slot may straddle two cache lines.
+		prefetch.Line(unsafe.Pointer(&s.n))
+		prefetch.Line(unsafe.Pointer(&s.val))
 	}
-	return 0
 }
 
 // Put sets the value of k. A key longer than a slot holds is kept: it

@@ -99,7 +99,7 @@ func TestCacheAgreesWithMaps(t *testing.T) {
 				m.put(k, op)
 				continue
 			}
-			c.Touch(c.Hash(keys[r.IntN(len(keys))])) // reads, changes nothing
+			c.Prefetch(c.Hash(keys[r.IntN(len(keys))])) // changes nothing
 			v, ok := c.Get(k)
 			mv, mok := m.get(k)
 			if v != mv || ok != mok {
