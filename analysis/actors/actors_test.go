@@ -10,6 +10,7 @@ import (
 	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/analysis/actors"
 	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
 var models = func() *analysis.Models {
@@ -117,10 +118,7 @@ func TestMatch(t *testing.T) {
 // TestSeedArticle checks every actor of the article the project started
 // from, and that nothing there that is not an actor is taken for one.
 func TestSeedArticle(t *testing.T) {
-	shared := os.Getenv("STANDPOINT_SHARED")
-	if shared == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
+	shared := sharedcorpus.Dir(t)
 	b, err := os.ReadFile(filepath.Join(shared, "examples", "istanbul-talks.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 	"github.com/standpoint/standpoint/output"
 )
 
@@ -559,10 +560,7 @@ func TestMentionReaderErrors(t *testing.T) {
 // TestIstanbulAgainstItself evaluates the gold of the seed article against
 // predictions made of its own items: every score must be perfect.
 func TestIstanbulAgainstItself(t *testing.T) {
-	shared := os.Getenv("STANDPOINT_SHARED")
-	if shared == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
+	shared := sharedcorpus.Dir(t)
 	examples := filepath.Join(shared, "examples")
 	f, err := os.Open(filepath.Join(examples, "istanbul-talks.gold.jsonl"))
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/standpoint/standpoint/analysis"
 	"github.com/standpoint/standpoint/analysis/evaluate"
 	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 	"github.com/standpoint/standpoint/output"
 )
 
@@ -52,20 +53,11 @@ func accuracy(t *testing.T, gold string, inputs ...string) evaluate.Report {
 	return r
 }
 
-func shared(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("STANDPOINT_SHARED")
-	if dir == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
-	return dir
-}
-
 // TestAccuracySeedArticle holds the article the project started from to
 // its gold file: recall of at least 0.90 on required items and precision
 // of at least 0.85.
 func TestAccuracySeedArticle(t *testing.T) {
-	dir := filepath.Join(shared(t), "examples")
+	dir := filepath.Join(sharedcorpus.Dir(t), "examples")
 	r := accuracy(t, filepath.Join(dir, "istanbul-talks.gold.jsonl"), filepath.Join(dir, "istanbul-talks.txt"))
 	if r.Overall.Recall < 0.90 || r.Overall.Precision < 0.85 {
 		t.Errorf("precision %.3f, recall %.3f: want at least 0.85 and 0.90", r.Overall.Precision, r.Overall.Recall)
@@ -85,7 +77,7 @@ func TestAccuracySample(t *testing.T) {
 // TestAccuracySharedDocuments scores eight official documents of the shared
 // corpora, first-person statements and readouts, against our gold.
 func TestAccuracySharedDocuments(t *testing.T) {
-	dir := filepath.Join(shared(t), "corpus")
+	dir := filepath.Join(sharedcorpus.Dir(t), "corpus")
 	r := accuracy(t, "testdata/gold/shared.gold.jsonl",
 		filepath.Join(dir, "kremlin-zelensky-2021-2022.jsonl.gz"), filepath.Join(dir, "whitehouse-2022-2025.jsonl.gz"))
 	if r.Overall.Precision < 0.80 || r.Overall.Recall < 0.52 {

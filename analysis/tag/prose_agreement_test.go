@@ -1,10 +1,6 @@
 package tag
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +8,7 @@ import (
 	"github.com/jdkato/prose/v2"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/tokenize"
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
 // proseAgreement tags each sentence with prose and with a Tagger on prose's
@@ -128,10 +125,7 @@ func TestAgreesWithProse(t *testing.T) {
 // TestAgreesWithProseOnSharedCorpus compares the tagger with prose on
 // thousands of sentences of real text.
 func TestAgreesWithProseOnSharedCorpus(t *testing.T) {
-	shared := os.Getenv("STANDPOINT_SHARED")
-	if shared == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
+	shared := sharedcorpus.Dir(t)
 	sentences := sharedSentences(t, filepath.Join(shared, "corpus", "kremlin-zelensky-2021-2022.jsonl.gz"), 3000)
 	compared, differ := proseAgreement(t, sentences)
 	t.Logf("%d sentences, %d positions compared, %d differ", len(sentences), compared, differ)
@@ -146,33 +140,16 @@ func TestAgreesWithProseOnSharedCorpus(t *testing.T) {
 // sharedSentences reads up to n sentences from a gzipped JSONL corpus.
 func sharedSentences(t *testing.T, path string, n int) []string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 64<<20)
 	var out []string
-	for sc.Scan() && len(out) < n {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		toks := tokenize.Tokenize(rec.Text, nil)
-		for _, s := range sentence.Split(rec.Text, toks, nil) {
+	sharedcorpus.EachText(t, path, func(text string) bool {
+		toks := tokenize.Tokenize(text, nil)
+		for _, s := range sentence.Split(text, toks, nil) {
 			if len(out) < n {
-				out = append(out, rec.Text[s.Start:s.End])
+				out = append(out, text[s.Start:s.End])
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return len(out) < n
+	})
 	return out
 }
 

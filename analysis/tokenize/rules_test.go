@@ -1,15 +1,13 @@
 package tokenize
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
 // checkRules compares ruleSpans with prose on chunk, and reports whether
@@ -98,10 +96,7 @@ func TestRuleSpansRefuse(t *testing.T) {
 // TestRuleSpansOnSharedCorpora compares the port with prose on every
 // distinct chunk of the shared corpora.
 func TestRuleSpansOnSharedCorpora(t *testing.T) {
-	shared := os.Getenv("STANDPOINT_SHARED")
-	if shared == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
+	shared := sharedcorpus.Dir(t)
 	paths, err := filepath.Glob(filepath.Join(shared, "corpus", "*.jsonl.gz"))
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +107,7 @@ func TestRuleSpansOnSharedCorpora(t *testing.T) {
 	seen := make(map[string]bool)
 	checked := 0
 	for _, p := range paths {
-		eachText(t, p, func(text string) {
+		sharedcorpus.EachText(t, p, func(text string) bool {
 			for _, c := range strings.FieldsFunc(text, unicode.IsSpace) {
 				if !seen[c] {
 					seen[c] = true
@@ -121,37 +116,12 @@ func TestRuleSpansOnSharedCorpora(t *testing.T) {
 					}
 				}
 			}
+			return true
 		})
 	}
 	t.Logf("%d distinct chunks, %d checked", len(seen), checked)
 	if checked < len(seen)*9/10 {
 		t.Errorf("the port took only %d of %d distinct chunks", checked, len(seen))
-	}
-}
-
-// eachText calls f with the text of each record of a gzipped JSONL corpus.
-func eachText(t *testing.T, path string, f func(string)) {
-	t.Helper()
-	file, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	zr, err := gzip.NewReader(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		f(rec.Text)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
 // tok is a token written as its text and byte offsets.
@@ -101,10 +102,7 @@ func checkInvariant(t *testing.T, text string, toks []corpus.Token) {
 // TestSeedArticle checks the tokenization of the article the project
 // started from, where it has to be right.
 func TestSeedArticle(t *testing.T) {
-	shared := os.Getenv("STANDPOINT_SHARED")
-	if shared == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
+	shared := sharedcorpus.Dir(t)
 	b, err := os.ReadFile(filepath.Join(shared, "examples", "istanbul-talks.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,41 +1,25 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
 // sharedDocs writes the first n documents of a shared corpus to a JSONL
 // file and returns its path.
 func sharedDocs(t *testing.T, name string, n int) string {
 	t.Helper()
-	dir := os.Getenv("STANDPOINT_SHARED")
-	if dir == "" {
-		t.Skip("STANDPOINT_SHARED not set")
-	}
-	f, err := os.Open(filepath.Join(dir, "corpus", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 64<<20)
-	for i := 0; i < n && sc.Scan(); i++ {
-		buf.Write(sc.Bytes())
+	sharedcorpus.EachLine(t, filepath.Join(sharedcorpus.Dir(t), "corpus", name), func(line []byte) bool {
+		buf.Write(line)
 		buf.WriteByte('\n')
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		n--
+		return n > 0
+	})
 	path := filepath.Join(t.TempDir(), "docs.jsonl")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
