@@ -192,12 +192,14 @@ func (a *Annotator) speaker(source string) *corpus.Actor {
 	if e, ok := a.models.Actors.Lookup(source); ok {
 		sp = &corpus.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Text: source, Entry: e.ID}
 	} else {
-		for _, m := range a.actors.Match(a.tokens(corpus.Document{ID: "source", Text: source})) {
+		ad := a.tokens(corpus.Document{ID: "source", Text: source})
+		for _, m := range a.actors.Match(ad) {
 			if !m.Location {
 				sp = &m
 				break
 			}
 		}
+		a.pool.Put(ad) // sp is a copy
 	}
 	a.speakers.Put(strings.Clone(source), sp)
 	return sp

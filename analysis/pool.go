@@ -23,9 +23,12 @@ func NewPool(size int) *Pool {
 }
 
 // Put hands back ad, whose caller no longer uses its tokens or sentences
-// (its actors and stances are not reused). ad must not be used after.
+// (its actors and stances are not reused). ad must not be used after. The
+// tokens kept still point into the text of their document until filled
+// again, which keeps at most a pool's worth of texts in memory. A nil Pool
+// keeps nothing.
 func (p *Pool) Put(ad *corpus.Annotated) {
-	if ad == nil || cap(ad.Tokens) > maxPooledTokens {
+	if p == nil || ad == nil || cap(ad.Tokens) > maxPooledTokens {
 		return
 	}
 	*ad = corpus.Annotated{Tokens: ad.Tokens[:0], Sentences: ad.Sentences[:0]}

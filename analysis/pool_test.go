@@ -62,3 +62,17 @@ func TestPoolBounds(t *testing.T) {
 		t.Errorf("capacity %d for 1000 tokens", cap(ad.Tokens))
 	}
 }
+
+// TestNilPool checks that an annotator without a pool makes its slices
+// anew and that handing them back to no pool is harmless.
+func TestNilPool(t *testing.T) {
+	var p *Pool
+	ad := p.get(10)
+	if ad == nil || cap(ad.Tokens) < 10 {
+		t.Fatalf("get from a nil Pool = %+v", ad)
+	}
+	p.Put(ad) // keeps nothing
+	if got := p.get(1); got == ad {
+		t.Error("a nil Pool handed back what was put")
+	}
+}

@@ -48,13 +48,6 @@ func u32(s string, i int) int {
 	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
-// u64 reads a little-endian uint64 at the start of s.
-func u64(s string) uint64 {
-	_ = s[7] // one bounds check; the compiler makes this a single load
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // span returns where item i of a table of ends lies: from the end of
 // item i-1, or 0, to its own end.
 func span(ends string, i int) (start, end int) {
@@ -178,19 +171,18 @@ func decodeNER(s string) (*nerModel, error) {
 	f.weightEnds = r.Bytes(4 * f.n)
 	f.names = r.Text()
 	records := r.Count(r.Len() / recordSize)
-	recs := r.Bytes(recordSize * records)
+	f.recLabel, f.recWeight = make([]uint8, records), make([]float64, records)
+	for k := range records {
+		f.recLabel[k] = r.Byte(len(m.labels))
+		f.recWeight[k] = math.Float64frombits(r.Uint64())
+	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
 	if r.Len() != 0 {
 		return nil, errors.New("entity model: data after the records")
 	}
-	f.recLabel, f.recWeight = make([]uint8, records), make([]float64, records)
-	for k := range records {
-		rec := recs[recordSize*k : recordSize*(k+1)]
-		f.recLabel[k], f.recWeight[k] = rec[0], math.Float64frombits(u64(rec[1:]))
-	}
-	if err := f.check(len(m.labels), records); err != nil {
+	if err := f.check(records); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
 	f.index = make(map[string]feature, f.n)
@@ -201,9 +193,10 @@ func decodeNER(s string) (*nerModel, error) {
 	return m, nil
 }
 
-// check reports whether the names are in order and every offset and label
-// lies in range, so that lookups can neither fail nor panic.
-func (f *features) check(labels, records int) error {
+// check reports whether the names are in order and every offset lies in
+// range, so that lookups can neither fail nor panic. (The reader checked
+// each record's label as it decoded it.)
+func (f *features) check(records int) error {
 	prevStart, prevName, prevWeights := 0, 0, 0
 	for i := range f.n {
 		end, wend := u32(f.nameEnds, i), u32(f.weightEnds, i)
@@ -217,11 +210,6 @@ func (f *features) check(labels, records int) error {
 	}
 	if prevName != len(f.names) || prevWeights != records {
 		return errors.New("features do not cover the names and records")
-	}
-	for k, l := range f.recLabel {
-		if int(l) >= labels {
-			return fmt.Errorf("record %d: no label %d", k, l)
-		}
 	}
 	return nil
 }

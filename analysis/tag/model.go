@@ -398,28 +398,23 @@ func (v *vector) add(w weights) {
 // touched even where the weights cancel. A list alone is returned as it
 // is, not copied.
 func sum(ws ...weights) weights {
-	var acc [maxClasses]int32
-	var mask uint64
+	var v vector
 	var only weights
 	lists := 0
 	for _, w := range ws {
-		if len(w.list) == 0 {
-			continue
+		if len(w.list) > 0 {
+			only = w
+			lists++
+			v.add(w)
 		}
-		only = w
-		lists++
-		for _, cw := range w.list {
-			acc[cw.class()%maxClasses] += cw.weight()
-		}
-		mask |= w.mask
 	}
 	if lists < 2 {
 		return only
 	}
-	out := weights{list: make([]classWeight, 0, bits.OnesCount64(mask)), mask: mask}
-	for m := mask; m != 0; m &= m - 1 {
+	out := weights{list: make([]classWeight, 0, bits.OnesCount64(v.mask)), mask: v.mask}
+	for m := v.mask; m != 0; m &= m - 1 {
 		c := bits.TrailingZeros64(m)
-		out.list = append(out.list, newClassWeight(uint8(c), acc[c]))
+		out.list = append(out.list, newClassWeight(uint8(c), v.scores[c]))
 	}
 	return out
 }

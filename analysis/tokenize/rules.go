@@ -132,36 +132,15 @@ func contraction(tok string) int {
 	if strings.IndexByte(tok, '\'') < 0 {
 		return -1 // every contraction has an apostrophe
 	}
+	lower := strings.ToLower(tok) // of ASCII: the offsets stay
 	for _, c := range [...]string{"'ll", "'s", "'re", "'m", "n't"} {
 		if len(tok) > len(c) {
-			if i := indexFold(tok, c); i >= 0 {
+			if i := strings.Index(lower, c); i >= 0 {
 				return i
 			}
 		}
 	}
 	return -1
-}
-
-// indexFold is strings.Index of the ASCII lower case of s, for a lower-case
-// sub.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		k := 0
-		for k < len(sub) && lowerASCII(s[i+k]) == sub[k] {
-			k++
-		}
-		if k == len(sub) {
-			return i
-		}
-	}
-	return -1
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // isSpecial is prose's test for a token kept whole: an emoticon, or

@@ -162,11 +162,11 @@ type span struct{ start, end int }
 
 // chunkSpans splits one chunk of text without white space as prose's
 // tokenizer does, by the port of its rules when it takes the chunk (see
-// rules.go), else by prose, and aligns the tokens to the chunk. Where prose drops or garbles
-// part of a chunk (it does on some quoted words and on text whose case
-// mapping changes byte lengths), or fails, the rest of the chunk is kept as
-// one span for refine to split, so no text is ever lost. The spans are
-// appended to dst.
+// rules.go), else by prose, and aligns the tokens to the chunk. Where
+// prose drops or garbles part of a chunk (it does on some quoted words and
+// on text whose case mapping changes byte lengths), or fails, the rest of
+// the chunk is kept as one span for refine to split, so no text is ever
+// lost. The spans are appended to dst.
 func chunkSpans(chunk string, dst []span) []span {
 	if spans, ok := ruleSpans(chunk, dst); ok {
 		return spans

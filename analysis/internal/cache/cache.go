@@ -166,7 +166,7 @@ func (t *table[V]) grow(seed maphash.Seed, size int) {
 	old := t.slots
 	n := 16
 	if len(old) > 0 {
-		n = min(4*len(old), max(2*len(old), maxSlots(size)))
+		n = min(4*len(old), maxSlots(size))
 	}
 	t.slots = make([]slot[V], n)
 	t.used = 0
