@@ -23,6 +23,11 @@ type job[R any] struct {
 	item Item[R]
 }
 
+// InFlight returns how many documents Map holds at most on n workers:
+// those read and not yet emitted, and the one being emitted. A pool of
+// their buffers that size never runs dry.
+func InFlight(n int) int { return 4*max(n, 1) + 1 }
+
 // Map applies work to every document of docs on n workers and hands the
 // results to emit in input order, read errors included, so the output never
 // depends on n. newWorker is called once per worker and returns the function
@@ -40,7 +45,7 @@ func Map[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n i
 
 	// window bounds the documents in flight, and so memory, however slow
 	// the earliest document is.
-	window := make(chan struct{}, 4*n)
+	window := make(chan struct{}, InFlight(n)-1)
 	jobs := make(chan job[R], n)
 	results := make(chan job[R], n)
 

@@ -103,7 +103,9 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 		mw = bufio.NewWriterSize(mentions, 256<<10)
 	}
 	agg := aggregate.New(by)
-	err = b.run(cmd.Context(), annotators(b, models), func(ad *corpus.Annotated) error {
+	newWorker, release := annotators(models, o.input.workers)
+	b.release = release
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		agg.Add(ad)
 		if mw == nil {
 			return nil
@@ -139,22 +141,25 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 }
 
 // commitOutputs writes summary.json and partial.json to dir from agg and
-// its summary, and completes the tables and mentions.jsonl, each file
-// renamed into place only when whole.
+// its summary, and then completes the tables and mentions.jsonl, each file
+// renamed into place only when whole. A failure leaves the tables and the
+// mentions as they were.
 func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summary, tables *output.Tables, mentions *output.AtomicFile) error {
-	// The three only read agg and summary: written side by side, they
-	// take the time of the longest, which the run waits for at its end.
+	// The two only read agg and summary: written side by side, they take
+	// the time of the longer, which the run waits for at its end.
 	var wg sync.WaitGroup
-	var errs [3]error
+	var errs [2]error
 	wg.Go(func() {
 		errs[0] = writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) })
 	})
 	wg.Go(func() {
 		errs[1] = writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) })
 	})
-	wg.Go(func() { errs[2] = tables.Finish(summary) })
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
+		return err
+	}
+	if err := tables.Finish(summary); err != nil {
 		return err
 	}
 	return mentions.Commit()

@@ -79,7 +79,9 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	enc := corpus.NewAnnotatedWriter(bw)
-	err = b.run(cmd.Context(), annotators(b, models), func(ad *corpus.Annotated) error {
+	newWorker, release := annotators(models, o.input.workers)
+	b.release = release
+	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
 		return enc.Write(ad)
 	})
 	if err != nil {

@@ -42,7 +42,9 @@ type batch[R any] struct {
 	release func(R)
 }
 
-// run processes every document with work and passes each result to write.
+// run processes every document with work and passes each result to write,
+// and then to release, if set. write must not keep the result: release
+// may recycle it.
 func (b *batch[R]) run(ctx context.Context, newWorker func() func(corpus.Document) (R, error), write func(R) error) error {
 	opts, err := b.flags.options(b.env)
 	if err != nil {
@@ -270,16 +272,16 @@ func writeAtomic(path string, fill func(*os.File) error) error {
 	return f.Commit()
 }
 
-// annotators returns the workers of a run of b that annotates documents
-// with models. They share a pool of token slices, which b hands back as
-// each document is written.
-func annotators(b *batch[*corpus.Annotated], models *analysis.Models) func() func(corpus.Document) (*corpus.Annotated, error) {
-	// About as many documents as analysis.Map keeps in flight.
-	pool := analysis.NewPool(5*b.flags.workers + 2)
-	b.release = pool.Put
-	return func() func(corpus.Document) (*corpus.Annotated, error) {
+// annotators returns the workers of a run that annotates documents with
+// models on the given number of workers, and the release the run's batch
+// hands each result to once written: the workers share a pool of token
+// slices, which release puts results back into.
+func annotators(models *analysis.Models, workers int) (newWorker func() func(corpus.Document) (*corpus.Annotated, error), release func(*corpus.Annotated)) {
+	pool := analysis.NewPool(analysis.InFlight(workers))
+	newWorker = func() func(corpus.Document) (*corpus.Annotated, error) {
 		a := analysis.NewAnnotator(models)
 		a.UsePool(pool)
 		return func(d corpus.Document) (*corpus.Annotated, error) { return a.Annotate(d), nil }
 	}
+	return newWorker, pool.Put
 }

@@ -68,12 +68,11 @@ type resultCodec[R any] struct {
 
 // A checkpoint is the checkpoint file of a run being written.
 type checkpoint[R any] struct {
-	path   string
-	file   *os.File
-	w      *bufio.Writer
-	codec  resultCodec[R]
-	line   bytes.Buffer // the line being written
-	result bytes.Buffer // and the result in it
+	path  string
+	file  *os.File
+	w     *bufio.Writer
+	codec resultCodec[R]
+	line  bytes.Buffer // the line being written
 
 	// What a resumed run found: the number of records done, and the
 	// offset where each is in the file, to replay and check them.
@@ -239,32 +238,29 @@ func (c *checkpoint[R]) replay(maxDocBytes int64, fn func(i int, it checkpointIt
 // (re non-nil), and flushes it to the file.
 func (c *checkpoint[R]) add(doc corpus.Document, r R, re *output.RecordError) error {
 	it := checkpointItem{Error: re}
-	var result []byte
 	if re == nil {
-		c.result.Reset()
-		if err := c.codec.encode(&c.result, r); err != nil {
-			return fmt.Errorf("checkpoint: %w", err)
-		}
-		result = bytes.TrimSuffix(c.result.Bytes(), []byte("\n"))
 		it.ID, it.Origin, it.Bytes = doc.ID, &doc.Origin, len(doc.Text)
 	}
-	// The result is JSON already, and as long as the document: it is
-	// spliced in, since as a RawMessage encoding/json would check and
-	// compact it again byte by byte.
 	c.line.Reset()
 	if err := encodeJSONLine(&c.line, it); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
-	line := bytes.TrimSuffix(c.line.Bytes(), []byte("}\n"))
-	if result != nil {
-		if len(line) > 1 {
-			line = append(line, ',')
+	c.line.Truncate(len(bytes.TrimSuffix(c.line.Bytes(), []byte("}\n"))))
+	if re == nil {
+		// The result is JSON already, and as long as the document: it is
+		// encoded straight into the line, since as a RawMessage
+		// encoding/json would check and compact it again byte by byte.
+		if c.line.Len() > 1 {
+			c.line.WriteByte(',')
 		}
-		line = append(line, `"result":`...)
-		line = append(line, result...)
+		c.line.WriteString(`"result":`)
+		if err := c.codec.encode(&c.line, r); err != nil {
+			return fmt.Errorf("checkpoint: %w", err)
+		}
+		c.line.Truncate(len(bytes.TrimSuffix(c.line.Bytes(), []byte("\n"))))
 	}
-	line = append(line, "}\n"...)
-	if _, err := c.w.Write(line); err != nil {
+	c.line.WriteString("}\n")
+	if _, err := c.w.Write(c.line.Bytes()); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return c.flush()
