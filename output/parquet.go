@@ -58,6 +58,10 @@ type parquetTables struct {
 }
 
 func openParquet(dir string) (tableEncoder, error) {
+	codec, err := newZstdCodec()
+	if err != nil {
+		return nil, err
+	}
 	mf, err := CreateAtomic(filepath.Join(dir, "mentions.parquet"))
 	if err != nil {
 		return nil, err
@@ -67,7 +71,6 @@ func openParquet(dir string) (tableEncoder, error) {
 		mf.Abort()
 		return nil, err
 	}
-	codec := &zstdCodec{}
 	return &parquetTables{
 		mentionsFile: mf,
 		stancesFile:  sf,

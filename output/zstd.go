@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
@@ -16,9 +17,23 @@ import (
 // collects more often for. A page is at most a few hundred kB, so a 256 kB
 // window loses little.
 type zstdCodec struct {
-	mu  sync.Mutex
+	mu  sync.Mutex // the encoder serves one page at a time
 	enc *zstd.Encoder
-	err error
+}
+
+// newZstdCodec returns a codec with its encoder.
+func newZstdCodec() (*zstdCodec, error) {
+	enc, err := zstd.NewWriter(nil,
+		zstd.WithEncoderConcurrency(1),
+		zstd.WithWindowSize(zstdWindow),
+		zstd.WithLowerEncoderMem(true),
+		zstd.WithZeroFrames(true),
+		zstd.WithEncoderCRC(false),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("zstd encoder: %w", err)
+	}
+	return &zstdCodec{enc: enc}, nil
 }
 
 // zstdWindow is the window of the encoder.
@@ -32,18 +47,6 @@ func (c *zstdCodec) CompressionCodec() format.CompressionCodec { return format.Z
 func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.enc == nil && c.err == nil {
-		c.enc, c.err = zstd.NewWriter(nil,
-			zstd.WithEncoderConcurrency(1),
-			zstd.WithWindowSize(zstdWindow),
-			zstd.WithLowerEncoderMem(true),
-			zstd.WithZeroFrames(true),
-			zstd.WithEncoderCRC(false),
-		)
-	}
-	if c.err != nil {
-		return dst[:0], c.err
-	}
 	return c.enc.EncodeAll(src, dst[:0]), nil
 }
 

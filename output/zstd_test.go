@@ -22,7 +22,10 @@ func TestZstdCodecRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer dec.Close()
-	var c zstdCodec
+	c, err := newZstdCodec()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf []byte
 	for _, src := range [][]byte{nil, {0}, random[:zstdWindow-1], random, text[:1000], text} {
 		buf, err = c.Encode(buf, src)
