@@ -201,7 +201,7 @@ func (s *nerScorer) lookup(parts ...string) feature {
 	for _, p := range parts {
 		s.key = append(s.key, p...)
 	}
-	return s.m.weights.find(string(s.key))
+	return findFeature(&s.m.weights, s.key)
 }
 
 func (s *nerScorer) word(w string) *nerWord {

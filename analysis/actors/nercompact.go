@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -14,13 +15,16 @@ import (
 // The compact form of the entity model is laid out to be used where it
 // lies: a header, the labels, the number of features n, then n
 // little-endian uint32 giving where the name of each feature ends in the
-// names, n more giving where its weights end in the records, the names of
-// the features in sorted order, one after the other, and the records, one
-// (label, weight) pair of 9 bytes each: the label, and the bits of the
-// float64 weight, so that weights stay exact. The names and offsets are
-// read where they lie; the records are decoded once, into a label and a
-// weight each (see features).
-const nerHeader = "standpoint entities 2\n"
+// names, n more giving where its weights end in the records, the number of
+// slots of a hash table of the names and the slots, each a little-endian
+// uint32 (see slot), the names of the features in sorted order, one after
+// the other, and the records, one (label, weight) pair of 9 bytes each:
+// the label, and the bits of the float64 weight, so that weights stay
+// exact. The names, offsets and table are read where they lie; the records
+// are decoded once, into a label and a weight each (see features). Building
+// a map of the names instead took most of the decoding, which the first
+// unknown name of a run waits for.
+const nerHeader = "standpoint entities 3\n"
 
 const recordSize = 9
 
@@ -36,9 +40,36 @@ type features struct {
 	// cost several times the addition.
 	recLabel  []uint8
 	recWeight []float64
-	// index finds a feature by name: a binary search of the names missed
-	// the cache at every step. Its keys are parts of names.
-	index map[string]feature
+	// slots is the hash table that finds a feature by name (a binary
+	// search of the names missed the cache at every step): a power of two
+	// of little-endian uint32, at most half of them in use.
+	slots    string
+	nSlots   int
+	slotBits int // the bits of a slot that hold a feature's index
+}
+
+// A slot of the hash table is 0 when empty, else the index of a feature
+// plus one in its low slotBits bits and, in the bits above, the top bits
+// of the hash of its name, so that most lookups of a name the model lacks
+// read the table alone.
+func slotBits(n int) int { return bits.Len(uint(n)) }
+
+// nameHash is the 64-bit FNV-1a hash of a feature's name. The table is
+// built when the compact form is written, so the hash must be the same in
+// every process, which rules out hash/maphash; hash/fnv would copy each
+// name into a byte slice.
+func nameHash[K string | []byte](name K) uint64 {
+	h := uint64(14695981039346656037)
+	for i := range len(name) {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// slotOf returns the slot of feature i, whose name hashes to h.
+func slotOf(i int, h uint64, idxBits int) uint32 {
+	return uint32(i+1) | uint32(h>>(32+idxBits))<<idxBits
 }
 
 // u32 reads the little-endian uint32 i of s.
@@ -80,11 +111,54 @@ func (f *features) feature(i int) feature {
 
 // find returns the feature called name, or noFeature if the model lacks
 // it.
-func (f *features) find(name string) feature {
-	if i, ok := f.index[name]; ok {
-		return i
+func (f *features) find(name string) feature { return findFeature(f, name) }
+
+// findFeature is find of a name as a string or as bytes, which the scorer
+// builds its names in.
+func findFeature[K string | []byte](f *features, name K) feature {
+	if f.nSlots == 0 {
+		return noFeature
 	}
-	return noFeature
+	h := nameHash(name)
+	mask := f.nSlots - 1
+	idxMask := uint32(1)<<f.slotBits - 1
+	tag := slotOf(-1, h, f.slotBits) // the hash bits of a slot of name
+	for s := int(h) & mask; ; s = (s + 1) & mask {
+		slot := uint32(u32(f.slots, s))
+		if slot == 0 {
+			return noFeature
+		}
+		if slot&^idxMask == tag {
+			i := int(slot&idxMask) - 1
+			if f.name(i) == string(name) {
+				return f.feature(i)
+			}
+		}
+	}
+}
+
+// hashTable returns the slots of a hash table of names, in the compact
+// form's layout.
+func hashTable(names []string) []byte {
+	n := 2
+	for n < 2*len(names) {
+		n *= 2
+	}
+	idxBits := slotBits(len(names))
+	slots := make([]uint32, n)
+	for i, name := range names {
+		h := nameHash(name)
+		s := int(h) & (n - 1)
+		for slots[s] != 0 {
+			s = (s + 1) & (n - 1)
+		}
+		slots[s] = slotOf(i, h, idxBits)
+	}
+	b := make([]byte, 0, 4*n)
+	for _, s := range slots {
+		b = binary.LittleEndian.AppendUint32(b, s)
+	}
+	return b
 }
 
 // addTo adds the weights of feature i to the scores of their labels.
@@ -138,6 +212,9 @@ func encodeNER(labels []string, weights map[string][]labelWeight) []byte {
 	}
 	b = append(b, nameEnds...)
 	b = append(b, weightEnds...)
+	table := hashTable(feats)
+	b = binary.AppendUvarint(b, uint64(len(table)/4))
+	b = append(b, table...)
 	b = binary.AppendUvarint(b, uint64(len(names)))
 	b = append(b, names...)
 	b = binary.AppendUvarint(b, uint64(n))
@@ -169,6 +246,9 @@ func decodeNER(s string) (*nerModel, error) {
 	f.n = r.Count(r.Len() / 8)
 	f.nameEnds = r.Bytes(4 * f.n)
 	f.weightEnds = r.Bytes(4 * f.n)
+	f.nSlots = r.Count(r.Len() / 4)
+	f.slots = r.Bytes(4 * f.nSlots)
+	f.slotBits = slotBits(f.n)
 	f.names = r.Text()
 	records := r.Count(r.Len() / recordSize)
 	f.recLabel, f.recWeight = make([]uint8, records), make([]float64, records)
@@ -184,10 +264,6 @@ func decodeNER(s string) (*nerModel, error) {
 	}
 	if err := f.check(records); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
-	}
-	f.index = make(map[string]feature, f.n)
-	for i := range f.n {
-		f.index[f.name(i)] = f.feature(i)
 	}
 	m.finish()
 	return m, nil
@@ -210,6 +286,32 @@ func (f *features) check(records int) error {
 	}
 	if prevName != len(f.names) || prevWeights != records {
 		return errors.New("features do not cover the names and records")
+	}
+	return f.checkSlots()
+}
+
+// checkSlots reports whether the hash table has a power of two of slots,
+// at least one of them empty so that every lookup ends, and each slot in
+// use holds a feature.
+func (f *features) checkSlots() error {
+	if f.nSlots == 0 && f.n == 0 {
+		return nil
+	}
+	if f.nSlots&(f.nSlots-1) != 0 || f.nSlots <= f.n {
+		return fmt.Errorf("hash table of %d slots for %d features", f.nSlots, f.n)
+	}
+	idxMask := uint32(1)<<f.slotBits - 1
+	empty := false
+	for s := range f.nSlots {
+		slot := uint32(u32(f.slots, s))
+		if slot == 0 {
+			empty = true
+		} else if i := int(slot & idxMask); i == 0 || i > f.n {
+			return fmt.Errorf("hash table slot %d: no such feature", s)
+		}
+	}
+	if !empty {
+		return errors.New("hash table full")
 	}
 	return nil
 }
