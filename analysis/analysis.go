@@ -15,7 +15,6 @@ import (
 	"github.com/standpoint/standpoint/analysis/internal/cache"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/stance"
-	"github.com/standpoint/standpoint/analysis/stem"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
 	"github.com/standpoint/standpoint/corpus"
@@ -34,9 +33,9 @@ type Models struct {
 	Stances *stance.Extractor
 	Speaker string
 
-	// stems is shared by the annotators of these models (LoadModels makes
-	// it; without it, each annotator has its own).
-	stems *stem.Stemmer
+	// lexemes is shared by the annotators of these models (LoadModels
+	// makes it; without it, each annotator has its own).
+	lexemes *lexemes
 }
 
 // LoadModels builds the default models. The tagger is decoded once per
@@ -46,7 +45,7 @@ func LoadModels() (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Models{Tagger: t, stems: stem.New()}, nil
+	return &Models{Tagger: t, lexemes: newLexemes()}, nil
 }
 
 // An Annotator annotates documents one at a time. It is not safe for
@@ -58,35 +57,20 @@ type Annotator struct {
 	speakers  *cache.Cache[*corpus.Actor] // by source
 	tokenizer *tokenize.Cached[lexeme]
 	tagger    *tag.Tagger
-	// lexemes holds what the tagger and the stemmer say of each word type,
-	// by its text.
-	lexemes *cache.Cache[lexeme]
-	stems   *stem.Stemmer
-	lxs     []lexeme // of each token of the document
-	pool    *Pool    // where documents' slices come from, or nil
-	words   []*tag.Word
-	tags    []string
+	lexemes   *lexemes
+	lxs       []lexeme // of each token of the document
+	pool      *Pool    // where documents' slices come from, or nil
+	words     []*tag.Word
+	tags      []string
 }
-
-// A lexeme is what the annotator knows of one word type.
-type lexeme struct {
-	word  *tag.Word
-	stem  string
-	lower string
-	// Whether the lower case and the stem are the word as written.
-	lowerIsWord, stemIsWord bool
-}
-
-// lexemeCacheSize is the size of an Annotator's cache of lexemes.
-const lexemeCacheSize = 1 << 14
 
 // NewAnnotator returns an Annotator that uses m.
 func NewAnnotator(m *Models) *Annotator {
-	stems := m.stems
-	if stems == nil {
-		stems = stem.New()
+	lxs := m.lexemes
+	if lxs == nil {
+		lxs = newLexemes()
 	}
-	a := &Annotator{stems: stems, models: m, tagger: m.Tagger.NewTagger(), lexemes: cache.New[lexeme](lexemeCacheSize), speakers: cache.New[*corpus.Actor](speakersCacheSize)}
+	a := &Annotator{lexemes: lxs, models: m, tagger: m.Tagger.NewTagger(), speakers: cache.New[*corpus.Actor](speakersCacheSize)}
 	a.tokenizer = tokenize.NewCached(a.lexeme)
 	if m.Actors != nil {
 		a.actors = m.Actors.NewMatcher(m.UnknownActors)
@@ -151,25 +135,6 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 		}
 	}
 	return ad
-}
-
-// lexeme returns what the tagger and stemmer say of the word w.
-func (a *Annotator) lexeme(w string) lexeme {
-	if lx, ok := a.lexemes.Get(w); ok {
-		return lx
-	}
-	s := tag.Sanitize(w)
-	w = strings.Clone(w)
-	lx := lexeme{word: a.tagger.Word(s), lower: strings.ToLower(w)}
-	lower := lx.lower // of the word as the tagger and stemmer read it
-	if s != w {
-		lower = strings.ToLower(s)
-	}
-	lx.stem = a.stems.StemLower(lower)
-	lx.lowerIsWord = lx.lower == w
-	lx.stemIsWord = lx.stem == w
-	a.lexemes.Put(w, lx)
-	return lx
 }
 
 // speakersCacheSize is the size of the cache of document voices.
