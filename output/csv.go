@@ -111,12 +111,18 @@ func (t *csvTables) stances(rows []stanceRow) error {
 	return nil
 }
 
-func (t *csvTables) commit() error {
+func (t *csvTables) finish(rows []stanceRow) error {
+	if err := t.stances(rows); err != nil {
+		return err
+	}
 	t.mentions.Flush()
 	if err := t.mentions.Error(); err != nil {
-		t.abort()
 		return fmt.Errorf("write mentions.csv: %w", err)
 	}
+	return nil
+}
+
+func (t *csvTables) commit() error {
 	if err := t.mentionsFile.Commit(); err != nil {
 		t.stancesFile.Abort()
 		return err

@@ -137,11 +137,17 @@ func (t *parquetTables) stances(rows []stanceRow) error {
 	return nil
 }
 
-func (t *parquetTables) commit() error {
+func (t *parquetTables) finish(rows []stanceRow) error {
+	if err := t.stances(rows); err != nil {
+		return err
+	}
 	if err := t.mentions.Close(); err != nil {
-		t.abort()
 		return fmt.Errorf("write mentions.parquet: %w", err)
 	}
+	return nil
+}
+
+func (t *parquetTables) commit() error {
 	if err := t.mentionsFile.Commit(); err != nil {
 		t.stancesFile.Abort()
 		return err

@@ -18,9 +18,10 @@ const allBuckets = "all"
 type tableEncoder interface {
 	// mention writes one row of the mentions table.
 	mention(m *Mention) error
-	// stances writes the stance table.
-	stances(rows []stanceRow) error
-	// commit finishes every file and moves it onto its destination.
+	// finish writes the stance table and completes every file, moving
+	// none into place.
+	finish(rows []stanceRow) error
+	// commit moves every file onto its destination.
 	commit() error
 	// abort discards every file. It is safe to call after commit.
 	abort()
@@ -66,16 +67,17 @@ func lookupTableFormat(name string) (tableFormat, error) {
 //	stances.csv, stances.parquet    one row per actor, bucket and stance
 //
 // The mentions are streamed to the files as they come; no file appears in
-// the directory before Finish.
+// the directory before Commit (or Finish).
 type Tables struct {
 	encoders []tableEncoder
-	done     bool
+	written  bool // by Write
+	done     bool // committed or aborted
 }
 
 // OpenTables starts the tables of the given formats in dir, which must
 // exist. Each name must be one of TableFormats; duplicates are ignored, and
 // an empty list gives a Tables that writes nothing. Files are written
-// atomically and appear only on Finish.
+// atomically and appear only on Commit.
 func OpenTables(dir string, formats []string) (*Tables, error) {
 	var chosen []tableFormat
 	for _, name := range formats {
@@ -102,8 +104,8 @@ func OpenTables(dir string, formats []string) (*Tables, error) {
 // Mention adds one mention to the mentions tables. Mentions are written in
 // the order of the calls.
 func (t *Tables) Mention(m Mention) error {
-	if t.done {
-		return errors.New("output: mention after Finish or Abort")
+	if t.written || t.done {
+		return errors.New("output: mention after Write, Finish or Abort")
 	}
 	for _, enc := range t.encoders {
 		if err := enc.mention(&m); err != nil {
@@ -113,18 +115,39 @@ func (t *Tables) Mention(m Mention) error {
 	return nil
 }
 
-// Finish writes the stance tables from the summary and commits every file.
-// On error, the files not yet committed are discarded.
+// Finish writes the stance tables from the summary and commits every file:
+// Write, then Commit.
 func (t *Tables) Finish(s aggregate.Summary) error {
-	if t.done {
-		return errors.New("output: Finish after Finish or Abort")
+	if err := t.Write(s); err != nil {
+		return err
 	}
+	return t.Commit()
+}
+
+// Write writes the stance tables from the summary and completes every
+// file, but moves none into place: a run can write its tables beside its
+// other outputs and still leave every old file as it was when one of them
+// fails. On error, every file is discarded.
+func (t *Tables) Write(s aggregate.Summary) error {
+	if t.written || t.done {
+		return errors.New("output: Write after Write, Finish or Abort")
+	}
+	t.written = true
 	rows := stanceRows(s)
 	for _, enc := range t.encoders {
-		if err := enc.stances(rows); err != nil {
+		if err := enc.finish(rows); err != nil {
 			t.Abort()
 			return err
 		}
+	}
+	return nil
+}
+
+// Commit moves the files Write completed onto their destinations. On
+// error, the files not yet committed are discarded.
+func (t *Tables) Commit() error {
+	if !t.written || t.done {
+		return errors.New("output: Commit without Write, or after Commit or Abort")
 	}
 	t.done = true
 	for i, enc := range t.encoders {
@@ -139,7 +162,7 @@ func (t *Tables) Finish(s aggregate.Summary) error {
 }
 
 // Abort discards everything not yet committed. It is safe to call after
-// Finish, so that it can be deferred.
+// Commit, so that it can be deferred.
 func (t *Tables) Abort() {
 	t.done = true
 	for _, enc := range t.encoders {

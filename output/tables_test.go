@@ -347,6 +347,68 @@ func TestTablesAfterFinish(t *testing.T) {
 	}
 }
 
+// TestTablesWriteThenCommit checks that Write completes the files without
+// showing them, and that Commit shows the same tables Finish writes.
+func TestTablesWriteThenCommit(t *testing.T) {
+	dir := t.TempDir()
+	tables, err := OpenTables(dir, TableFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tables.Commit(); err == nil {
+		t.Error("Commit before Write: no error")
+	}
+	for _, m := range testMentions() {
+		if err := tables.Mention(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tables.Write(summaryAll()); err != nil {
+		t.Fatal(err)
+	}
+	if got := visibleFiles(t, dir); len(got) > 0 {
+		t.Errorf("files visible after Write, before Commit: %v", got)
+	}
+	if err := tables.Mention(testMentions()[0]); err == nil {
+		t.Error("Mention after Write: no error")
+	}
+	if err := tables.Write(summaryAll()); err == nil {
+		t.Error("Write after Write: no error")
+	}
+	if err := tables.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"mentions.csv", "mentions.parquet", "stances.csv", "stances.parquet"}
+	if got := allFiles(t, dir); !slices.Equal(got, want) {
+		t.Errorf("files after Commit: %v, want %v", got, want)
+	}
+	if got := readParquetMentions(t, filepath.Join(dir, "mentions.parquet")); !reflect.DeepEqual(got, normalize(testMentions())) {
+		t.Errorf("mentions.parquet after Write and Commit:\n%+v\nwant\n%+v", got, testMentions())
+	}
+	if err := tables.Commit(); err == nil {
+		t.Error("Commit after Commit: no error")
+	}
+}
+
+// TestTablesWriteThenAbort checks that Abort after Write leaves nothing.
+func TestTablesWriteThenAbort(t *testing.T) {
+	dir := t.TempDir()
+	tables, err := OpenTables(dir, TableFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tables.Write(summaryAll()); err != nil {
+		t.Fatal(err)
+	}
+	tables.Abort()
+	if got := allFiles(t, dir); len(got) > 0 {
+		t.Errorf("Abort after Write left %v", got)
+	}
+	if err := tables.Commit(); err == nil {
+		t.Error("Commit after Abort: no error")
+	}
+}
+
 // normalize returns ms with an empty, non-nil Toward where it was nil,
 // as the tables read back.
 func normalize(ms []Mention) []Mention {

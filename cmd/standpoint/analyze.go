@@ -145,21 +145,23 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 // renamed into place only when whole. A failure leaves the tables and the
 // mentions as they were.
 func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summary, tables *output.Tables, mentions *output.AtomicFile) error {
-	// The two only read agg and summary: written side by side, they take
-	// the time of the longer, which the run waits for at its end.
+	// The three only read agg and summary: written side by side, they take
+	// the time of the longest, which the run waits for at its end. The
+	// tables are committed only once both JSON files are.
 	var wg sync.WaitGroup
-	var errs [2]error
+	var errs [3]error
 	wg.Go(func() {
 		errs[0] = writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) })
 	})
 	wg.Go(func() {
 		errs[1] = writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) })
 	})
+	wg.Go(func() { errs[2] = tables.Write(summary) })
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return err
 	}
-	if err := tables.Finish(summary); err != nil {
+	if err := tables.Commit(); err != nil {
 		return err
 	}
 	return mentions.Commit()
