@@ -38,6 +38,38 @@ func TestCompactNER(t *testing.T) {
 	}
 }
 
+// TestFindFeature checks the hash table of the compact form: every
+// feature is found by its name, as a string and as bytes, and a name the
+// model lacks finds nothing.
+func TestFindFeature(t *testing.T) {
+	m, err := loadNER()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &m.weights
+	for i := range f.n {
+		name := f.name(i)
+		if got := f.find(name); got != f.feature(i) {
+			t.Fatalf("find(%q) = %v, want %v", name, got, f.feature(i))
+		}
+		if got := findFeature(f, []byte(name)); got != f.feature(i) {
+			t.Fatalf("findFeature([]byte(%q)) = %v, want %v", name, got, f.feature(i))
+		}
+	}
+	for _, name := range []string{"", "word-", "word-Zzyzxqq", "bias-True ", "BIAS-TRUE"} {
+		if got := f.find(name); got != noFeature {
+			t.Errorf("find(%q) = %v, want no feature", name, got)
+		}
+	}
+	empty, err := decodeNER(string(encodeNER([]string{"O"}, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := empty.weights.find("bias-True"); got != noFeature {
+		t.Errorf("find in a model without features = %v", got)
+	}
+}
+
 func TestDecodeNERErrors(t *testing.T) {
 	badLabel := string(encodeNER([]string{"O"}, map[string][]labelWeight{"bias-True": {{1, 1}}}))
 	for _, in := range []string{"", "not a model", nerHeader, compactNER[:len(compactNER)/2], compactNER + "x", badLabel} {
