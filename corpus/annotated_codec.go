@@ -10,21 +10,97 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MarshalJSON writes a token compactly, as [start, end, "tag", "stem"]:
 // documents have thousands of tokens.
-func (t Token) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 32)
+func (t Token) MarshalJSON() ([]byte, error) { return t.appendJSON(make([]byte, 0, 32)), nil }
+
+// appendJSON appends the JSON form of the token to b.
+func (t Token) appendJSON(b []byte) []byte {
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(t.Start), 10)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(t.End), 10)
 	b = append(b, ',')
-	b = strconv.AppendQuote(b, t.Tag)
+	b = appendJSONString(b, t.Tag)
 	b = append(b, ',')
-	b = strconv.AppendQuote(b, t.Stem)
-	return append(b, ']'), nil
+	b = appendJSONString(b, t.Stem)
+	return append(b, ']')
+}
+
+// appendTokens appends the token layer ts as encoding/json would write
+// it, token by token through MarshalJSON: null when nil, else an array.
+func appendTokens(b []byte, ts []Token) []byte {
+	if ts == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, t := range ts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = t.appendJSON(b)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it with HTML escaping off: quotes, backslashes and control
+// characters escaped, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029
+// escaped, all else as it is. (strconv.AppendQuote writes Go escapes,
+// such as \x01, that JSON lacks: a token with a control character made the
+// document impossible to write.)
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes.
@@ -46,22 +122,80 @@ func (t *Token) UnmarshalJSON(b []byte) error {
 
 // An AnnotatedWriter writes annotated documents as JSON Lines.
 type AnnotatedWriter struct {
-	enc *json.Encoder
+	w    io.Writer
+	line []byte       // the line being written
+	part bytes.Buffer // a part of it, as enc encodes it
+	enc  *json.Encoder
 }
 
 // NewAnnotatedWriter returns a writer to w.
 func NewAnnotatedWriter(w io.Writer) *AnnotatedWriter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &AnnotatedWriter{enc: enc}
+	aw := &AnnotatedWriter{w: w}
+	aw.enc = json.NewEncoder(&aw.part)
+	aw.enc.SetEscapeHTML(false)
+	return aw
 }
 
 // Write writes one document as one line.
 func (w *AnnotatedWriter) Write(a *Annotated) error {
+	line, err := w.Append(w.line[:0], a)
+	w.line = line
+	if err != nil {
+		return err
+	}
+	_, err = w.w.Write(line)
+	return err
+}
+
+// Append appends the line Write writes for a, newline included, to b.
+//
+// encoding/json writes the fields of Annotated in order, separated by
+// commas: it encodes the fields before the tokens and those after, and
+// the token layer is built between them here. Left to encoding/json, each
+// token was a call through reflection and an allocation, and the layer
+// was then checked byte by byte: most of the time of annotate.
+func (w *AnnotatedWriter) Append(b []byte, a *Annotated) ([]byte, error) {
 	if a.Format == "" {
 		a.Format = AnnotatedFormat
 	}
-	return w.enc.Encode(a)
+	head, err := w.encode(annotatedHead{a.Format, a.Document, a.Sentences})
+	if err != nil {
+		return b, err
+	}
+	b = append(b, bytes.TrimSuffix(head, []byte("}\n"))...)
+	b = append(b, `,"tokens":`...)
+	b = appendTokens(b, a.Tokens)
+	tail, err := w.encode(annotatedTail{a.Actors, a.Stances})
+	if err != nil {
+		return b, err
+	}
+	if tail = bytes.TrimPrefix(tail, []byte("{")); tail[0] != '}' {
+		b = append(b, ',')
+	}
+	return append(b, tail...), nil
+}
+
+// encode returns v as enc encodes it, newline included, in w.part.
+func (w *AnnotatedWriter) encode(v any) ([]byte, error) {
+	w.part.Reset()
+	if err := w.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return w.part.Bytes(), nil
+}
+
+// annotatedHead and annotatedTail are the fields of Annotated before and
+// after its tokens, as AnnotatedWriter encodes them. A test checks that
+// they keep to Annotated, field by field.
+type annotatedHead struct {
+	Format string `json:"format"`
+	Document
+	Sentences []Sentence `json:"sentences"`
+}
+
+type annotatedTail struct {
+	Actors  []Actor  `json:"actors,omitempty"`
+	Stances []Stance `json:"stances,omitempty"`
 }
 
 // ReadAnnotated streams the annotated documents of r, which is named path in

@@ -30,6 +30,8 @@ func TestAnnotatedRoundTrip(t *testing.T) {
 	docs := []corpus.Document{
 		{ID: "one", Date: "2025-05-16", Source: "Harbor Review", Title: "T", Text: "Kyiv insists on a ceasefire—and refuses “concessions”.\n\nPutin’s reply came.", Origin: corpus.Origin{Path: "a.txt"}},
 		{ID: "two", Text: "Москва отвергла план. <b>HTML</b> & stuff", Origin: corpus.Origin{Path: "b.jsonl", Line: 7}},
+		// Control characters inside tokens, which JSON must escape.
+		{ID: "three", Text: "Kyiv\x7fx refuses the \x01deal\x1b.\u2028Moscow \"agrees\".", Origin: corpus.Origin{Path: "c.jsonl", Line: 1}},
 	}
 	var buf bytes.Buffer
 	w := corpus.NewAnnotatedWriter(&buf)
