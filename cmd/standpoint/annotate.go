@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -54,6 +55,7 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		return errors.New("--resume needs -o FILE, which the interrupted run wrote")
 	}
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
+	lines := &annotatedLines{w: corpus.NewAnnotatedWriter(io.Discard)}
 	w := e.stdout
 	var file *output.AtomicFile
 	if o.out != "-" {
@@ -64,7 +66,7 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 			if err != nil {
 				return err
 			}
-			if b.ckpt, err = openCheckpoint(checkpointBeside(o.out), key, o.resume, o.input.maxDocBytes, annotatedCodec(), e.stderr); err != nil {
+			if b.ckpt, err = openCheckpoint(checkpointBeside(o.out), key, o.resume, o.input.maxDocBytes, annotatedCodec(lines), e.stderr); err != nil {
 				return err
 			}
 			defer b.ckpt.close()
@@ -78,11 +80,15 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	enc := corpus.NewAnnotatedWriter(bw)
 	newWorker, release := annotators(models, o.input.workers)
 	b.release = release
 	err = b.run(cmd.Context(), newWorker, func(ad *corpus.Annotated) error {
-		return enc.Write(ad)
+		line, err := lines.next(ad)
+		if err != nil {
+			return err
+		}
+		_, err = bw.Write(line)
+		return err
 	})
 	if err != nil {
 		return b.stopped(err)
@@ -96,4 +102,34 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		}
 	}
 	return b.complete("annotated")
+}
+
+// annotatedLines encodes each annotated document once, for the output and
+// the checkpoint alone: both write the same line, the checkpoint right
+// after the output. A document's line was most of the work of annotate.
+type annotatedLines struct {
+	w    *corpus.AnnotatedWriter // used for its encoding alone
+	line []byte
+	last *corpus.Annotated // whose line is line, until the checkpoint takes it
+}
+
+// next returns the line of a, for the output.
+func (l *annotatedLines) next(a *corpus.Annotated) ([]byte, error) {
+	line, err := l.w.Append(l.line[:0], a)
+	l.line, l.last = line, a
+	if err != nil {
+		l.last = nil
+	}
+	return line, err
+}
+
+// take returns the line of a, for the checkpoint: the one next made, if
+// a's. It is taken once, since a goes back to the pool after, to be filled
+// with another document.
+func (l *annotatedLines) take(a *corpus.Annotated) ([]byte, error) {
+	if a == l.last {
+		l.last = nil
+		return l.line, nil
+	}
+	return l.w.Append(nil, a)
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/standpoint/standpoint/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -116,6 +118,30 @@ func TestAnnotateStdin(t *testing.T) {
 	}
 	if !strings.Contains(lines[0], `[0,4,"NNP","kyiv"]`) {
 		t.Errorf("first token of a not [0,4,\"NNP\",\"kyiv\"]: %s", lines[0])
+	}
+}
+
+// TestAnnotateControlCharacters checks that tokens holding control
+// characters are written as valid JSON, and read back: they once made the
+// whole run fail.
+func TestAnnotateControlCharacters(t *testing.T) {
+	in := `{"id":"a","text":"Kyiv\u007fx refuses the \u0001deal\u001b. Moscow agrees\u2028."}` + "\n"
+	code, stdout, stderr := runCmd(t, in, "annotate", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var docs int
+	for ad, err := range corpus.ReadAnnotated(strings.NewReader(stdout), "stdout", 0) {
+		if err != nil {
+			t.Fatalf("reading the output back: %v", err)
+		}
+		docs++
+		if !strings.Contains(ad.Text, "\x01deal\x1b") {
+			t.Errorf("text not read back whole: %q", ad.Text)
+		}
+	}
+	if docs != 1 {
+		t.Errorf("read back %d documents, want 1", docs)
 	}
 }
 

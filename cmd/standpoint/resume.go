@@ -385,11 +385,17 @@ func runKey(cmd *cobra.Command, inputs, dataFiles []string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// annotatedCodec keeps an annotated document whole.
-func annotatedCodec() resultCodec[*corpus.Annotated] {
+// annotatedCodec keeps an annotated document whole: the line annotate
+// writes for it, encoded once for both (see annotatedLines).
+func annotatedCodec(lines *annotatedLines) resultCodec[*corpus.Annotated] {
 	return resultCodec[*corpus.Annotated]{
 		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
-			return corpus.NewAnnotatedWriter(buf).Write(a)
+			line, err := lines.take(a)
+			if err != nil {
+				return err
+			}
+			buf.Write(line)
+			return nil
 		},
 		decode: func(b []byte) (*corpus.Annotated, error) {
 			var a corpus.Annotated

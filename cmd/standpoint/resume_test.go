@@ -338,3 +338,42 @@ func TestRunKey(t *testing.T) {
 		t.Error("a file added to an input directory does not change the key")
 	}
 }
+
+// TestAnnotatedLinesEncodeOnce checks that the checkpoint takes the line
+// the output just wrote, once, and that a document filled again in the
+// same memory gets a line of its own.
+func TestAnnotatedLinesEncodeOnce(t *testing.T) {
+	lines := &annotatedLines{w: corpus.NewAnnotatedWriter(io.Discard)}
+	encode := func(a *corpus.Annotated) string {
+		var buf bytes.Buffer
+		if err := corpus.NewAnnotatedWriter(&buf).Write(a); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	a := &corpus.Annotated{Document: corpus.Document{ID: "one", Text: "Kyiv refuses."}}
+	out, err := lines.next(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := encode(a); string(out) != want {
+		t.Fatalf("output line %s, want %s", out, want)
+	}
+	for range 2 {
+		got, err := lines.take(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := encode(a); string(got) != want {
+			t.Errorf("checkpoint line %s, want %s", got, want)
+		}
+	}
+	a.ID, a.Text = "two", "Moscow agrees." // the same memory, another document
+	got, err := lines.take(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := encode(a); string(got) != want {
+		t.Errorf("checkpoint line of a document filled again %s, want %s", got, want)
+	}
+}
