@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"context"
 	"reflect"
 	"sync"
 	"testing"
@@ -14,17 +13,7 @@ import (
 // gives. (Under the race detector this also checks that what one worker
 // worked out of a word is safe for the others to read.)
 func TestAnnotatorsShareLexemes(t *testing.T) {
-	m, err := (&Config{Stances: true}).Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []corpus.Document
-	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	m, docs := sampleModels(t)
 	own := *m
 	own.lexemes = nil // an annotator of these models keeps lexemes of its own
 	want := make([]*corpus.Annotated, len(docs))

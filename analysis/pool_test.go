@@ -13,17 +13,7 @@ import (
 // as one that allocates them: documents of every size, long after short,
 // empty among them, each put back before the next.
 func TestPoolKeepsResults(t *testing.T) {
-	m, err := (&Config{Stances: true}).Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []corpus.Document
-	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	m, docs := sampleModels(t)
 	if len(docs) < 3 {
 		t.Fatalf("%d sample documents", len(docs))
 	}
@@ -75,4 +65,22 @@ func TestNilPool(t *testing.T) {
 	if got := p.get(1); got == ad {
 		t.Error("a nil Pool handed back what was put")
 	}
+}
+
+// sampleModels returns the default models, stances included, and the
+// documents of the sample corpus.
+func sampleModels(t *testing.T) (*Models, []corpus.Document) {
+	t.Helper()
+	m, err := (&Config{Stances: true}).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpus.Document
+	for d, err := range corpus.Read(context.Background(), []string{"../examples/sample"}, corpus.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return m, docs
 }

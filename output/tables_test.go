@@ -134,11 +134,7 @@ func TestTables(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			tables, err := OpenTables(dir, TableFormats())
-			if err != nil {
-				t.Fatal(err)
-			}
+			dir, tables := openAllTables(t)
 			defer tables.Abort()
 			in := testMentions()
 			for _, m := range in {
@@ -298,11 +294,7 @@ func TestOpenTablesMissingDir(t *testing.T) {
 }
 
 func TestTablesAbort(t *testing.T) {
-	dir := t.TempDir()
-	tables, err := OpenTables(dir, TableFormats())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, tables := openAllTables(t)
 	for _, m := range testMentions() {
 		if err := tables.Mention(m); err != nil {
 			t.Fatal(err)
@@ -324,11 +316,7 @@ func TestTablesAbort(t *testing.T) {
 }
 
 func TestTablesAfterFinish(t *testing.T) {
-	dir := t.TempDir()
-	tables, err := OpenTables(dir, TableFormats())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, tables := openAllTables(t)
 	if err := tables.Finish(summaryAll()); err != nil {
 		t.Fatal(err)
 	}
@@ -350,11 +338,7 @@ func TestTablesAfterFinish(t *testing.T) {
 // TestTablesWriteThenCommit checks that Write completes the files without
 // showing them, and that Commit shows the same tables Finish writes.
 func TestTablesWriteThenCommit(t *testing.T) {
-	dir := t.TempDir()
-	tables, err := OpenTables(dir, TableFormats())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, tables := openAllTables(t)
 	if err := tables.Commit(); err == nil {
 		t.Error("Commit before Write: no error")
 	}
@@ -392,11 +376,7 @@ func TestTablesWriteThenCommit(t *testing.T) {
 
 // TestTablesWriteThenAbort checks that Abort after Write leaves nothing.
 func TestTablesWriteThenAbort(t *testing.T) {
-	dir := t.TempDir()
-	tables, err := OpenTables(dir, TableFormats())
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, tables := openAllTables(t)
 	if err := tables.Write(summaryAll()); err != nil {
 		t.Fatal(err)
 	}
@@ -641,4 +621,15 @@ func TestWriteSummary(t *testing.T) {
 	if !strings.HasPrefix(buf.String(), "{\n  \"corpus\": {\n    \"documents\": 1,") || !strings.Contains(buf.String(), `"id": "A&B",`) || !strings.Contains(buf.String(), `"name": "<A>",`) {
 		t.Errorf("summary:\n%s", buf.String())
 	}
+}
+
+// openAllTables opens the tables of every format in a new directory.
+func openAllTables(t *testing.T) (string, *Tables) {
+	t.Helper()
+	dir := t.TempDir()
+	tables, err := OpenTables(dir, TableFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, tables
 }
