@@ -9,6 +9,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/standpoint/standpoint/analysis/actors"
@@ -100,10 +101,13 @@ func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 
 // tokens adds the token and sentence layers.
 func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
-	// English text has a token every five or six bytes.
-	ad := a.pool.get(len(doc.Text)/5 + 8)
+	// English text has a token every five or six bytes. The slices are
+	// given room for that at once: grown by append, a long document's
+	// went through a chain of copies, each fresh memory to fault in.
+	tokens := len(doc.Text)/5 + 8
+	ad := a.pool.get(tokens)
 	ad.Format, ad.Document = corpus.AnnotatedFormat, doc
-	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, ad.Tokens, a.lxs[:0])
+	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, ad.Tokens, slices.Grow(a.lxs[:0], tokens))
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, ad.Sentences)
 	if len(ad.Sentences) == 0 {
 		ad.Sentences = nil // as written out before pooling: null, not []

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/standpoint/standpoint/analysis/internal/cache"
@@ -19,6 +20,10 @@ type Matcher struct {
 	typed   *cache.Cache[string] // what the entity model made of a window
 	window  []byte
 	covered []bool // per token of the document: in a known actor's mention
+	// Scratch of unknownNames: the persons of the document, and the words
+	// of a name.
+	people []corpus.Actor
+	words  []string
 	// rewritten holds the keys of the words that differ from their key,
 	// mostly those with a curly apostrophe: frequent, and made anew by
 	// every call to Sanitize.
@@ -45,7 +50,7 @@ func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
 	// more than that, known and unknown, saves growing the slice step by
 	// step.
 	out := make([]corpus.Actor, 0, len(doc.Tokens)/24+4)
-	m.keys, m.lowers = m.keys[:0], m.lowers[:0]
+	m.keys, m.lowers = slices.Grow(m.keys[:0], len(doc.Tokens)), slices.Grow(m.lowers[:0], len(doc.Tokens))
 	for i := range doc.Tokens {
 		w, lower := doc.TokenText(i), doc.TokenLower(i)
 		k := m.key(w)

@@ -30,7 +30,7 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 		}
 	}
 	out := known
-	var people []corpus.Actor
+	people := m.people[:0] // the persons named so far in the document
 	for _, s := range doc.Sentences {
 		quoted := false
 		for i := s.First; i < s.Last; {
@@ -73,6 +73,8 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 			i = j
 		}
 	}
+	clear(people) // they point into the document's text
+	m.people = people[:0]
 	slices.SortStableFunc(out, func(a, b corpus.Actor) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
@@ -107,10 +109,11 @@ func isConnector(w string) bool { return w == "of" || w == "for" || w == "and" |
 
 // typeName decides the type of the name at tokens [i, j), or reports false.
 func (m *Matcher) typeName(doc *corpus.Annotated, s corpus.Sentence, i, j int, people *[]corpus.Actor) (string, bool) {
-	words := make([]string, 0, j-i)
+	words := m.words[:0]
 	for k := i; k < j; k++ {
 		words = append(words, doc.TokenText(k))
 	}
+	m.words = words
 	lower := m.lowers[j-1]
 	if len(words) == 1 && (notNames[lower] || titleWords[lower]) {
 		return "", false

@@ -11,6 +11,7 @@
 package tokenize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,7 +91,9 @@ func (t *Cached[V]) tokenize(text string, dst []corpus.Token, vals []V, withValu
 	// The chunks are found first and looked up after, in a loop of their
 	// own that asks for the cache slot of the chunk lookAhead places on:
 	// most lookups of rare chunks wait on memory, and so they overlap.
-	chunks, hashes := t.chunks[:0], t.hashes[:0]
+	// Room for a chunk every six bytes, about one a word, at once (see
+	// Annotator.tokens).
+	chunks, hashes := slices.Grow(t.chunks[:0], len(text)/6+1), slices.Grow(t.hashes[:0], len(text)/6+1)
 	start := -1
 	for i := 0; i <= len(text); {
 		var space bool
