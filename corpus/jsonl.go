@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -181,10 +182,11 @@ func (r *reader) scanJSON(data []byte) (text string, meta map[string]json.RawMes
 			if dec.PeekKind() != '"' {
 				return "", nil, false
 			}
-			if tok, err = dec.ReadToken(); err != nil {
+			v, err := dec.ReadValue()
+			if err != nil {
 				return "", nil, false
 			}
-			text, hasText = tok.String(), true
+			text, hasText = sc.unquote(v), true
 		case f.ID, f.Date, f.Source, f.Title, f.URL:
 			v, err := dec.ReadValue()
 			if err != nil {
@@ -213,6 +215,22 @@ func (r *reader) scanJSON(data []byte) (text string, meta map[string]json.RawMes
 type jsonScanner struct {
 	in  bytes.Reader
 	dec jsontext.Decoder
+	buf []byte // a text unquoted
+}
+
+// unquote returns the text of the JSON string v, which the decoder has
+// read, as encoding/json decodes it: invalid UTF-8 replaced byte by byte.
+// The decoder's own token made the text twice, unquoted into a buffer of
+// its own and then copied into the string; here the buffer is reused, and
+// a text with neither escapes nor invalid UTF-8 is copied straight.
+func (sc *jsonScanner) unquote(v jsontext.Value) string {
+	if bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v) {
+		return string(v[1 : len(v)-1])
+	}
+	// The decoder has checked the string: the only error left is invalid
+	// UTF-8, which AppendUnquote has replaced, and reports at the end.
+	sc.buf, _ = jsontext.AppendUnquote(sc.buf[:0], v)
+	return string(sc.buf)
 }
 
 // jsonID returns the id field, a string or the literal text of a number;
