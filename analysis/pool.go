@@ -22,16 +22,16 @@ func NewPool(size int) *Pool {
 	return &Pool{free: make(chan *corpus.Annotated, max(size, 1))}
 }
 
-// Put hands back ad, whose caller no longer uses its tokens or sentences
-// (its actors and stances are not reused). ad must not be used after. The
-// tokens kept still point into the text of their document until filled
-// again, which keeps at most a pool's worth of texts in memory. A nil Pool
-// keeps nothing.
+// Put hands back ad, whose caller no longer uses its tokens, sentences or
+// actors (its stances are not reused). ad must not be used after. The
+// tokens and actors kept still point into the text of their document until
+// filled again, which keeps at most a pool's worth of texts in memory. A
+// nil Pool keeps nothing.
 func (p *Pool) Put(ad *corpus.Annotated) {
 	if p == nil || ad == nil || cap(ad.Tokens) > maxPooledTokens {
 		return
 	}
-	*ad = corpus.Annotated{Tokens: ad.Tokens[:0], Sentences: ad.Sentences[:0]}
+	*ad = corpus.Annotated{Tokens: ad.Tokens[:0], Sentences: ad.Sentences[:0], Actors: ad.Actors[:0]}
 	select {
 	case p.free <- ad:
 	default:

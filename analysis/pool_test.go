@@ -45,7 +45,7 @@ func TestPoolBounds(t *testing.T) {
 	pool.Put(kept)
 	pool.Put(&corpus.Annotated{}) // the pool is full: dropped
 	ad := pool.get(10)
-	if ad != kept || len(ad.Tokens) != 0 || cap(ad.Tokens) != 100 || ad.ID != "" || ad.Actors != nil {
+	if ad != kept || len(ad.Tokens) != 0 || cap(ad.Tokens) != 100 || ad.ID != "" || len(ad.Actors) != 0 || cap(ad.Actors) != 1 {
 		t.Errorf("got %+v, want the slices put back, emptied, and nothing else", ad)
 	}
 	if ad := pool.get(1000); cap(ad.Tokens) < 1000 {

@@ -45,11 +45,15 @@ func (d *Dictionary) NewMatcher(unknown bool) *Matcher {
 
 // Match returns the actor mentions of doc, in text order. Persons resolve
 // to the country or organisation they served on the document's date.
-func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor {
+func (m *Matcher) Match(doc *corpus.Annotated) []corpus.Actor { return m.MatchInto(nil, doc) }
+
+// MatchInto is Match that puts the mentions in the memory of buf, whose
+// contents it drops: an annotator reuses it from one document to the next.
+func (m *Matcher) MatchInto(buf []corpus.Actor, doc *corpus.Annotated) []corpus.Actor {
 	// News text has a mention every thirty tokens or so: room for a few
 	// more than that, known and unknown, saves growing the slice step by
 	// step.
-	out := make([]corpus.Actor, 0, len(doc.Tokens)/24+4)
+	out := slices.Grow(buf[:0], len(doc.Tokens)/24+4)
 	m.keys, m.lowers = slices.Grow(m.keys[:0], len(doc.Tokens)), slices.Grow(m.lowers[:0], len(doc.Tokens))
 	for i := range doc.Tokens {
 		w, lower := doc.TokenText(i), doc.TokenLower(i)
