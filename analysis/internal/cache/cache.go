@@ -82,6 +82,12 @@ func (c *Cache[V]) put(h uint64, k string, v V) {
 	if c.cur.len() >= c.size {
 		c.old, c.cur = c.cur, c.old
 		c.cur.clear()
+		// A cache that has filled one generation fills the next: its
+		// table is made at its full size at once, not grown step by step
+		// through tables that are garbage at once.
+		if len(c.cur.slots) == 0 {
+			c.cur.slots = make([]slot[V], len(c.old.slots))
+		}
 	}
 	c.cur.set(c.seed, c.size, h, k, v)
 }

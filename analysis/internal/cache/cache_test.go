@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -123,5 +124,22 @@ func BenchmarkCacheGet(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		c.Get(keys[i*31%n])
+	}
+}
+
+// TestNextGenerationAtFullSize checks that once a generation is full the
+// next one's table is made at the size the first grew to, at once.
+func TestNextGenerationAtFullSize(t *testing.T) {
+	c := New[int](100)
+	for i := range 101 {
+		c.Put(strconv.Itoa(i), i)
+	}
+	if len(c.old.slots) != maxSlots(100) || len(c.cur.slots) != len(c.old.slots) {
+		t.Errorf("tables of %d and %d slots, want both %d", len(c.old.slots), len(c.cur.slots), maxSlots(100))
+	}
+	for i := range 101 {
+		if v, ok := c.Get(strconv.Itoa(i)); !ok || v != i {
+			t.Errorf("Get(%d) = %d, %v", i, v, ok)
+		}
 	}
 }
