@@ -27,14 +27,13 @@ type lexeme struct {
 type lexemes struct {
 	mu    sync.Mutex
 	cache *cache.Cache[lexeme]
-	stems *stem.Stemmer
 }
 
 // lexemeCacheSize is the size of the cache of lexemes.
 const lexemeCacheSize = 1 << 15
 
 func newLexemes() *lexemes {
-	return &lexemes{cache: cache.New[lexeme](lexemeCacheSize), stems: stem.New()}
+	return &lexemes{cache: cache.New[lexeme](lexemeCacheSize)}
 }
 
 // lexeme returns what the tagger and stemmer say of the word w. Each
@@ -55,7 +54,10 @@ func (a *Annotator) lexeme(w string) lexeme {
 	if s != w {
 		lower = strings.ToLower(s)
 	}
-	lx.stem = l.stems.StemLower(lower)
+	// No cache of stems besides: the lexemes are one, and a cache keyed
+	// by the lower case saved little more than the words that also come
+	// capitalised, for the cost of its lookups and memory.
+	lx.stem = stem.Lower(lower)
 	lx.lowerIsWord = lx.lower == w
 	lx.stemIsWord = lx.stem == w
 	l.mu.Lock()

@@ -48,6 +48,12 @@ func (s *Stemmer) StemLower(lower string) string {
 	return st
 }
 
+// Lower is Word of a word already in lower case, from the table of
+// common words when it has the word, and remembered by nothing: for
+// callers that remember what they stem, as the annotator does of each word
+// type.
+func Lower(lower string) string { return lookup(lower) }
+
 // lookup is Word of a lower-case word, from the table of common words
 // when it has the word.
 func lookup(lower string) string {
