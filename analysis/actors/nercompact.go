@@ -17,7 +17,7 @@ import (
 // little-endian uint32 giving where the name of each feature ends in the
 // names, n more giving where its weights end in the records, the number of
 // slots of a hash table of the names and the slots, each a little-endian
-// uint32 (see slot), the names of the features in sorted order, one after
+// uint32 (see slotOf), the names of the features in sorted order, one after
 // the other, and the records, one (label, weight) pair of 9 bytes each:
 // the label, and the bits of the float64 weight, so that weights stay
 // exact. The names, offsets and table are read where they lie; the records
@@ -291,27 +291,29 @@ func (f *features) check(records int) error {
 }
 
 // checkSlots reports whether the hash table has a power of two of slots,
-// at least one of them empty so that every lookup ends, and each slot in
-// use holds a feature.
+// at least twice as many as features, one in use for each feature, so
+// that every lookup ends soon, and each slot in use holds a feature.
 func (f *features) checkSlots() error {
 	if f.nSlots == 0 && f.n == 0 {
 		return nil
 	}
-	if f.nSlots&(f.nSlots-1) != 0 || f.nSlots <= f.n {
+	if f.nSlots&(f.nSlots-1) != 0 || f.nSlots < 2*f.n || f.nSlots == 0 {
 		return fmt.Errorf("hash table of %d slots for %d features", f.nSlots, f.n)
 	}
 	idxMask := uint32(1)<<f.slotBits - 1
-	empty := false
+	used := 0
 	for s := range f.nSlots {
 		slot := uint32(u32(f.slots, s))
 		if slot == 0 {
-			empty = true
-		} else if i := int(slot & idxMask); i == 0 || i > f.n {
+			continue
+		}
+		if i := int(slot & idxMask); i == 0 || i > f.n {
 			return fmt.Errorf("hash table slot %d: no such feature", s)
 		}
+		used++
 	}
-	if !empty {
-		return errors.New("hash table full")
+	if used != f.n {
+		return fmt.Errorf("hash table holds %d features of %d", used, f.n)
 	}
 	return nil
 }

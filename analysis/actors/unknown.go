@@ -73,8 +73,10 @@ func (m *Matcher) unknownNames(doc *corpus.Annotated, known []corpus.Actor) []co
 			i = j
 		}
 	}
-	clear(people) // they point into the document's text
+	// Both point into the document's text, which goes back to a pool.
+	clear(people)
 	m.people = people[:0]
+	clear(m.words[:cap(m.words)])
 	slices.SortStableFunc(out, func(a, b corpus.Actor) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }

@@ -83,8 +83,8 @@ func (c *Cache[V]) put(h uint64, k string, v V) {
 		c.old, c.cur = c.cur, c.old
 		c.cur.clear()
 		// A cache that has filled one generation fills the next: its
-		// table is made at its full size at once, not grown step by step
-		// through tables that are garbage at once.
+		// table is made at once at the size the first grew to, not grown
+		// step by step through tables that are garbage at once.
 		if len(c.cur.slots) == 0 {
 			c.cur.slots = make([]slot[V], len(c.old.slots))
 		}
