@@ -60,12 +60,9 @@ type Annotator struct {
 	tagger    *tag.Tagger
 	lexemes   *lexemes
 	lxs       []lexeme // of each token of the document
-	// spareActors is the memory of a pooled document's actors, for the
-	// matcher to fill.
-	spareActors []corpus.Actor
-	pool        *Pool // where documents' slices come from, or nil
-	words       []*tag.Word
-	tags        []string
+	pool      *Pool    // where documents' slices come from, or nil
+	words     []*tag.Word
+	tags      []string
 }
 
 // NewAnnotator returns an Annotator that uses m.
@@ -93,8 +90,12 @@ func (a *Annotator) UsePool(p *Pool) { a.pool = p }
 // and stances when the models include them.
 func (a *Annotator) Annotate(doc corpus.Document) *corpus.Annotated {
 	ad := a.tokens(doc)
+	// A pooled document comes with the memory of its last actors, for the
+	// matcher to fill.
+	spare := ad.Actors
+	ad.Actors = nil
 	if a.actors != nil {
-		ad.Actors, a.spareActors = a.actors.MatchInto(a.spareActors, ad), nil
+		ad.Actors = a.actors.MatchInto(spare, ad)
 		if a.stances != nil {
 			ad.Stances = a.stances.Find(ad, a.speaker(doc.Source))
 		}
@@ -109,7 +110,6 @@ func (a *Annotator) tokens(doc corpus.Document) *corpus.Annotated {
 	// went through a chain of copies, each fresh memory to fault in.
 	tokens := len(doc.Text)/5 + 8
 	ad := a.pool.get(tokens)
-	a.spareActors, ad.Actors = ad.Actors, nil
 	ad.Format, ad.Document = corpus.AnnotatedFormat, doc
 	ad.Tokens, a.lxs = a.tokenizer.TokenizeValues(doc.Text, ad.Tokens, slices.Grow(a.lxs[:0], tokens))
 	ad.Sentences = sentence.Split(doc.Text, ad.Tokens, ad.Sentences)

@@ -123,22 +123,18 @@ func (t *Token) UnmarshalJSON(b []byte) error {
 // An AnnotatedWriter writes annotated documents as JSON Lines.
 type AnnotatedWriter struct {
 	w    io.Writer
-	line []byte       // the line being written
-	part bytes.Buffer // a part of it, as enc encodes it
-	enc  *json.Encoder
+	enc  *AnnotatedEncoder
+	line []byte // the line being written
 }
 
 // NewAnnotatedWriter returns a writer to w.
 func NewAnnotatedWriter(w io.Writer) *AnnotatedWriter {
-	aw := &AnnotatedWriter{w: w}
-	aw.enc = json.NewEncoder(&aw.part)
-	aw.enc.SetEscapeHTML(false)
-	return aw
+	return &AnnotatedWriter{w: w, enc: NewAnnotatedEncoder()}
 }
 
 // Write writes one document as one line.
 func (w *AnnotatedWriter) Write(a *Annotated) error {
-	line, err := w.Append(w.line[:0], a)
+	line, err := w.enc.Append(w.line[:0], a)
 	w.line = line
 	if err != nil {
 		return err
@@ -147,25 +143,40 @@ func (w *AnnotatedWriter) Write(a *Annotated) error {
 	return err
 }
 
-// Append appends the line Write writes for a, newline included, to b.
+// An AnnotatedEncoder makes the lines an AnnotatedWriter writes, for a
+// caller that writes each line to more than one place.
+type AnnotatedEncoder struct {
+	part bytes.Buffer // a part of a line, as enc encodes it
+	enc  *json.Encoder
+}
+
+// NewAnnotatedEncoder returns an encoder.
+func NewAnnotatedEncoder() *AnnotatedEncoder {
+	e := &AnnotatedEncoder{}
+	e.enc = json.NewEncoder(&e.part)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+// Append appends the line of a, newline included, to b.
 //
 // encoding/json writes the fields of Annotated in order, separated by
 // commas: it encodes the fields before the tokens and those after, and
 // the token layer is built between them here. Left to encoding/json, each
 // token was a call through reflection and an allocation, and the layer
 // was then checked byte by byte: most of the time of annotate.
-func (w *AnnotatedWriter) Append(b []byte, a *Annotated) ([]byte, error) {
+func (e *AnnotatedEncoder) Append(b []byte, a *Annotated) ([]byte, error) {
 	if a.Format == "" {
 		a.Format = AnnotatedFormat
 	}
-	head, err := w.encode(annotatedHead{a.Format, a.Document, a.Sentences})
+	head, err := e.encode(annotatedHead{a.Format, a.Document, a.Sentences})
 	if err != nil {
 		return b, err
 	}
 	b = append(b, bytes.TrimSuffix(head, []byte("}\n"))...)
 	b = append(b, `,"tokens":`...)
 	b = appendTokens(b, a.Tokens)
-	tail, err := w.encode(annotatedTail{a.Actors, a.Stances})
+	tail, err := e.encode(annotatedTail{a.Actors, a.Stances})
 	if err != nil {
 		return b, err
 	}
@@ -175,17 +186,17 @@ func (w *AnnotatedWriter) Append(b []byte, a *Annotated) ([]byte, error) {
 	return append(b, tail...), nil
 }
 
-// encode returns v as enc encodes it, newline included, in w.part.
-func (w *AnnotatedWriter) encode(v any) ([]byte, error) {
-	w.part.Reset()
-	if err := w.enc.Encode(v); err != nil {
+// encode returns v as enc encodes it, newline included, in e.part.
+func (e *AnnotatedEncoder) encode(v any) ([]byte, error) {
+	e.part.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return w.part.Bytes(), nil
+	return e.part.Bytes(), nil
 }
 
 // annotatedHead and annotatedTail are the fields of Annotated before and
-// after its tokens, as AnnotatedWriter encodes them. A test checks that
+// after its tokens, as AnnotatedEncoder encodes them. A test checks that
 // they keep to Annotated, field by field.
 type annotatedHead struct {
 	Format string `json:"format"`

@@ -29,19 +29,17 @@ func New() *Stemmer {
 
 // Stem returns the stem of the lower-cased word, or "" when the word has no
 // letters (punctuation, numbers). Irregular verb forms are first brought to
-// their base form ("withdrawn" -> "withdraw").
-func (s *Stemmer) Stem(word string) string { return s.StemLower(strings.ToLower(word)) }
-
-// StemLower is Stem of a word already in lower case. The stem depends on
-// the lower case alone, which the cache is keyed by.
-func (s *Stemmer) StemLower(lower string) string {
+// their base form ("withdrawn" -> "withdraw"). The stem depends on the
+// lower case alone, which the cache is keyed by.
+func (s *Stemmer) Stem(word string) string {
+	lower := strings.ToLower(word)
 	s.mu.Lock()
 	st, ok := s.cache.Get(lower)
 	s.mu.Unlock()
 	if ok {
 		return st
 	}
-	st = lookup(lower)
+	st = Lower(lower)
 	s.mu.Lock()
 	s.cache.Put(strings.Clone(lower), st)
 	s.mu.Unlock()
@@ -52,11 +50,7 @@ func (s *Stemmer) StemLower(lower string) string {
 // common words when it has the word, and remembered by nothing: for
 // callers that remember what they stem, as the annotator does of each word
 // type.
-func Lower(lower string) string { return lookup(lower) }
-
-// lookup is Word of a lower-case word, from the table of common words
-// when it has the word.
-func lookup(lower string) string {
+func Lower(lower string) string {
 	if st, ok := fromTable(lower); ok {
 		return st
 	}

@@ -37,8 +37,11 @@ func TestStemLower(t *testing.T) {
 	s := New()
 	for _, w := range []string{"Withdrawn", "DEMANDS", "Ukraine's", "U.S.", "Ürümqi"} {
 		lower := strings.ToLower(w)
-		if got, want := s.Stem(w), s.StemLower(lower); got != want {
-			t.Errorf("Stem(%q) = %q, StemLower(%q) = %q", w, got, lower, want)
+		if got, want := s.Stem(w), s.Stem(lower); got != want {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q", w, got, lower, want)
+		}
+		if got, want := s.Stem(w), Lower(lower); got != want {
+			t.Errorf("Stem(%q) = %q, Lower(%q) = %q", w, got, lower, want)
 		}
 	}
 	if n := s.cache.Len(); n != 5 {

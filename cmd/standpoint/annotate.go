@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,7 +54,7 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 		return errors.New("--resume needs -o FILE, which the interrupted run wrote")
 	}
 	b := &batch[*corpus.Annotated]{env: e, flags: &o.input, inputs: inputs}
-	lines := &annotatedLines{w: corpus.NewAnnotatedWriter(io.Discard)}
+	lines := &annotatedLines{enc: corpus.NewAnnotatedEncoder()}
 	w := e.stdout
 	var file *output.AtomicFile
 	if o.out != "-" {
@@ -108,14 +107,14 @@ func annotate(cmd *cobra.Command, e *env, o *annotateOptions, inputs []string) e
 // the checkpoint alone: both write the same line, the checkpoint right
 // after the output. A document's line was most of the work of annotate.
 type annotatedLines struct {
-	w    *corpus.AnnotatedWriter // used for its encoding alone
+	enc  *corpus.AnnotatedEncoder
 	line []byte
 	last *corpus.Annotated // whose line is line, until the checkpoint takes it
 }
 
 // next returns the line of a, for the output.
 func (l *annotatedLines) next(a *corpus.Annotated) ([]byte, error) {
-	line, err := l.w.Append(l.line[:0], a)
+	line, err := l.enc.Append(l.line[:0], a)
 	l.line, l.last = line, a
 	if err != nil {
 		l.last = nil
@@ -131,5 +130,5 @@ func (l *annotatedLines) take(a *corpus.Annotated) ([]byte, error) {
 		l.last = nil
 		return l.line, nil
 	}
-	return l.w.Append(nil, a)
+	return l.enc.Append(nil, a)
 }

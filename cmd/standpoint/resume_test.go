@@ -343,7 +343,7 @@ func TestRunKey(t *testing.T) {
 // the output just wrote, once, and that a document filled again in the
 // same memory gets a line of its own.
 func TestAnnotatedLinesEncodeOnce(t *testing.T) {
-	lines := &annotatedLines{w: corpus.NewAnnotatedWriter(io.Discard)}
+	lines := &annotatedLines{enc: corpus.NewAnnotatedEncoder()}
 	encode := func(a *corpus.Annotated) string {
 		var buf bytes.Buffer
 		if err := corpus.NewAnnotatedWriter(&buf).Write(a); err != nil {
