@@ -56,11 +56,11 @@ type Annotator struct {
 	actors    *actors.Matcher
 	stances   *stance.Finder
 	speakers  *cache.Cache[*corpus.Actor] // by source
-	tokenizer *tokenize.Cached[lexeme]
+	tokenizer *tokenize.Cached[*lexeme]
 	tagger    *tag.Tagger
 	lexemes   *lexemes
-	lxs       []lexeme // of each token of the document
-	pool      *Pool    // where documents' slices come from, or nil
+	lxs       []*lexeme // of each token of the document
+	pool      *Pool     // where documents' slices come from, or nil
 	words     []*tag.Word
 	tags      []string
 }
