@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/standpoint/standpoint/corpus"
+import (
+	"math/bits"
+
+	"github.com/standpoint/standpoint/corpus"
+)
 
 // A Pool keeps the token and sentence slices of annotated documents a run
 // is done with, for its annotators to fill again. The token slice is the
@@ -52,6 +56,13 @@ func (p *Pool) get(tokens int) *corpus.Annotated {
 		ad = new(corpus.Annotated)
 	}
 	if cap(ad.Tokens) < tokens {
+		// A slice the pool keeps is made for a power of two of tokens:
+		// made to measure, each document longer than the one before
+		// its slice had made another, fresh memory to fault in, and the
+		// slices of a pool never settled.
+		if tokens <= maxPooledTokens {
+			tokens = 1 << bits.Len(uint(tokens-1))
+		}
 		ad.Tokens = make([]corpus.Token, 0, tokens)
 	}
 	return ad

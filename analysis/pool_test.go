@@ -53,6 +53,27 @@ func TestPoolBounds(t *testing.T) {
 	}
 }
 
+// The token slices a pool makes come in powers of two, so that a slice
+// made for one document also holds the next a little longer, and a pool
+// settles at the sizes its documents need; a slice for more tokens than a
+// pool keeps is made to measure.
+func TestPoolSizeClasses(t *testing.T) {
+	pool := NewPool(1)
+	for _, c := range []struct{ tokens, cap int }{
+		{1, 1}, {2, 2}, {3, 4}, {1000, 1024}, {1024, 1024}, {1025, 2048},
+		{maxPooledTokens, maxPooledTokens}, {maxPooledTokens + 1, maxPooledTokens + 1},
+	} {
+		if ad := pool.get(c.tokens); cap(ad.Tokens) != c.cap {
+			t.Errorf("get(%d): capacity %d, want %d", c.tokens, cap(ad.Tokens), c.cap)
+		}
+	}
+	ad := pool.get(900)
+	pool.Put(ad)
+	if again := pool.get(1000); again != ad || cap(again.Tokens) != 1024 {
+		t.Errorf("the slice made for 900 tokens was not used again for 1000")
+	}
+}
+
 // TestNilPool checks that an annotator without a pool makes its slices
 // anew and that handing them back to no pool is harmless.
 func TestNilPool(t *testing.T) {
