@@ -86,7 +86,7 @@ func (c *Cache[V]) put(h uint64, k string, v V) {
 		// table is made at once at the size the first grew to, not grown
 		// step by step through tables that are garbage at once.
 		if len(c.cur.slots) == 0 {
-			c.cur.slots = make([]slot[V], len(c.old.slots))
+			c.cur.slots = newSlots[V](len(c.old.slots))
 		}
 	}
 	c.cur.set(c.seed, c.size, h, k, v)
@@ -174,7 +174,7 @@ func (t *table[V]) grow(seed maphash.Seed, size int) {
 	if len(old) > 0 {
 		n = min(4*len(old), maxSlots(size))
 	}
-	t.slots = make([]slot[V], n)
+	t.slots = newSlots[V](n)
 	t.used = 0
 	for i := range old {
 		if s := &old[i]; s.n != 0 {
@@ -182,6 +182,17 @@ func (t *table[V]) grow(seed maphash.Seed, size int) {
 			t.insert(maphash.String(seed, k), k, s.val)
 		}
 	}
+}
+
+// newSlots returns n empty slots, written once. Fresh memory from the
+// system reads as a shared page of zeros until first written: the slots a
+// lookup read before an insert wrote them took two page faults, the
+// second a copy after which, with the threads of a run on two processors,
+// the kernel flushes the other processor's address translations.
+func newSlots[V any](n int) []slot[V] {
+	s := make([]slot[V], n)
+	clear(s)
+	return s
 }
 
 // clear empties the table and keeps its slots.
