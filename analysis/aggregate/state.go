@@ -75,6 +75,16 @@ type stateBucketCount struct {
 
 // MarshalJSON encodes the whole state, in a fixed order.
 func (g *Aggregator) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := g.encodeState(&buf); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// encodeState writes the state to w as MarshalJSON encodes it, and a
+// newline.
+func (g *Aggregator) encodeState(w io.Writer) error {
 	f := stateFile{Format: StateFormat, By: g.by, Actors: []stateActor{}}
 	t := g.totals
 	f.Corpus = stateTotals{Documents: t.Documents, Failed: t.Failed, Bytes: t.Bytes, Sentences: t.Sentences, Tokens: t.Tokens, Mentions: t.Mentions}
@@ -107,13 +117,9 @@ func (g *Aggregator) MarshalJSON() ([]byte, error) {
 		f.Actors = append(f.Actors, a)
 	}
 	slices.SortFunc(f.Actors, func(x, y stateActor) int { return strings.Compare(x.ID, y.ID) })
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return enc.Encode(f)
 }
 
 // UnmarshalJSON decodes a state written by MarshalJSON, checking that it
@@ -283,15 +289,10 @@ func ReadState(r io.Reader, name string) (*Aggregator, error) {
 	return g, nil
 }
 
-// WriteState writes the state as one line of JSON.
-func (g *Aggregator) WriteState(w io.Writer) error {
-	data, err := g.MarshalJSON()
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
-}
+// WriteState writes the state as one line of JSON. It is encoded
+// straight to w: through MarshalJSON, the state of a large corpus was
+// copied twice more, in fresh memory.
+func (g *Aggregator) WriteState(w io.Writer) error { return g.encodeState(w) }
 
 // position returns the line and column, both from 1, of the byte at which
 // encoding/json stopped after reading off bytes of data.

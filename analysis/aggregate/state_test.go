@@ -34,6 +34,18 @@ func TestStateEncoding(t *testing.T) {
 	if got := validState(t); got != want {
 		t.Errorf("state\n%s\nwant\n%s", got, want)
 	}
+	// MarshalJSON is the same line, without its newline.
+	var g Aggregator
+	if err := json.Unmarshal([]byte(want), &g); err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(&g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(data) + "\n"; got != want {
+		t.Errorf("MarshalJSON\n%s\nwant\n%s", got, want)
+	}
 }
 
 func TestReadStateErrors(t *testing.T) {
