@@ -47,6 +47,20 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	return &AtomicFile{File: f, dest: path}, nil
 }
 
+// Sync flushes what has been written to disk. Commit flushes again, but
+// then has little left to do: a run flushes its outputs side by side and
+// moves them into place one after another. A device or pipe written in
+// place has nothing to flush.
+func (a *AtomicFile) Sync() error {
+	if a.direct || a.done {
+		return nil
+	}
+	if err := a.File.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", a.dest, err)
+	}
+	return nil
+}
+
 // Commit flushes the file to disk and moves it onto its destination.
 func (a *AtomicFile) Commit() error {
 	if a.done {

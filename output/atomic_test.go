@@ -22,6 +22,9 @@ func TestAtomicFile(t *testing.T) {
 	if _, err := f.WriteString("new\n"); err != nil {
 		t.Fatal(err)
 	}
+	if err := f.Sync(); err != nil {
+		t.Fatal(err)
+	}
 	if b, _ := os.ReadFile(path); string(b) != "previous\n" {
 		t.Fatalf("destination changed before Commit: %q", b)
 	}
@@ -73,6 +76,9 @@ func TestAtomicFileSpecial(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.WriteString("through the pipe\n")
+	if err := f.Sync(); err != nil { // a pipe has nothing to flush
+		t.Errorf("Sync of a pipe: %v", err)
+	}
 	if err := f.Commit(); err != nil {
 		t.Fatal(err)
 	}

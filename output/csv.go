@@ -119,7 +119,7 @@ func (t *csvTables) finish(rows []stanceRow) error {
 	if err := t.mentions.Error(); err != nil {
 		return fmt.Errorf("write mentions.csv: %w", err)
 	}
-	return nil
+	return syncFiles(t.mentionsFile, t.stancesFile)
 }
 
 func (t *csvTables) commit() error {

@@ -144,7 +144,7 @@ func (t *parquetTables) finish(rows []stanceRow) error {
 	if err := t.mentions.Close(); err != nil {
 		return fmt.Errorf("write mentions.parquet: %w", err)
 	}
-	return nil
+	return syncFiles(t.mentionsFile, t.stancesFile)
 }
 
 func (t *parquetTables) commit() error {

@@ -18,13 +18,23 @@ const allBuckets = "all"
 type tableEncoder interface {
 	// mention writes one row of the mentions table.
 	mention(m *Mention) error
-	// finish writes the stance table and completes every file, moving
-	// none into place.
+	// finish writes the stance table and completes every file, flushed
+	// to disk, moving none into place.
 	finish(rows []stanceRow) error
 	// commit moves every file onto its destination.
 	commit() error
 	// abort discards every file. It is safe to call after commit.
 	abort()
+}
+
+// syncFiles flushes files to disk, ahead of their Commit.
+func syncFiles(files ...*AtomicFile) error {
+	for _, f := range files {
+		if err := f.Sync(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // A tableFormat names a table format and starts its encoder in a directory.
@@ -125,7 +135,7 @@ func (t *Tables) Finish(s aggregate.Summary) error {
 }
 
 // Write writes the stance tables from the summary and completes every
-// file, but moves none into place: a run can write its tables beside its
+// file, flushed to disk, but moves none into place: a run can write its tables beside its
 // other outputs and still leave every old file as it was when one of them
 // fails. On error, every file is discarded.
 func (t *Tables) Write(s aggregate.Summary) error {

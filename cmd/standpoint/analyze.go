@@ -146,10 +146,11 @@ func analyze(cmd *cobra.Command, e *env, o *analyzeOptions, inputs []string) err
 // mentions as they were.
 func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summary, tables *output.Tables, mentions *output.AtomicFile) error {
 	// The three only read agg and summary: written side by side, they take
-	// the time of the longest, which the run waits for at its end. The
+	// the time of the longest, which the run waits for at its end, and
+	// meanwhile the mentions, already written, are flushed to disk. The
 	// tables are committed only once both JSON files are.
 	var wg sync.WaitGroup
-	var errs [3]error
+	var errs [4]error
 	wg.Go(func() {
 		errs[0] = writeAtomic(filepath.Join(dir, "summary.json"), func(f *os.File) error { return output.WriteSummary(f, summary) })
 	})
@@ -157,6 +158,7 @@ func commitOutputs(dir string, agg *aggregate.Aggregator, summary aggregate.Summ
 		errs[1] = writeAtomic(filepath.Join(dir, "partial.json"), func(f *os.File) error { return agg.WriteState(f) })
 	})
 	wg.Go(func() { errs[2] = tables.Write(summary) })
+	wg.Go(func() { errs[3] = mentions.Sync() })
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return err
