@@ -118,24 +118,21 @@ func (c *Config) extractor() (*stance.Extractor, error) {
 // Load builds every model the run needs: the tagger, the actor dictionary
 // and, with Stances, the stance extractor.
 func (c *Config) Load() (*Models, error) {
-	// The tagger decodes and the lexicon is read in the background while
-	// the dictionary is built. The entity model, needed at the first
-	// unknown name, decodes once they are done (see warmUpEntities).
+	// The tagger, the longest to make, decodes in the background while
+	// the dictionary and then the lexicon are built: on two processors
+	// each side takes about as long. The entity model, needed at the
+	// first unknown name, decodes once they are done (see
+	// warmUpEntities).
 	tag.WarmUp()
-	type lexicon struct {
-		ex  *stance.Extractor
-		err error
-	}
-	lexc := make(chan lexicon, 1)
-	if c.Stances {
-		go func() {
-			ex, err := c.extractor()
-			lexc <- lexicon{ex, err}
-		}()
-	}
 	dict, err := c.Dictionary()
 	if err != nil {
 		return nil, err
+	}
+	var lex *stance.Extractor
+	if c.Stances {
+		if lex, err = c.extractor(); err != nil {
+			return nil, err
+		}
 	}
 	models, err := LoadModels()
 	if err != nil {
@@ -143,16 +140,8 @@ func (c *Config) Load() (*Models, error) {
 	}
 	models.Actors = dict
 	models.UnknownActors = !c.NoUnknownActors
-	if !c.Stances {
-		c.warmUpEntities()
-		return models, nil
-	}
-	lex := <-lexc
-	if lex.err != nil {
-		return nil, lex.err
-	}
-	models.Stances = lex.ex
-	if c.Speaker != "" {
+	models.Stances = lex
+	if c.Stances && c.Speaker != "" {
 		if _, ok := dict.Lookup(c.Speaker); !ok {
 			return nil, fmt.Errorf("speaker %s: %w", c.Speaker, ErrUnknownSpeaker)
 		}
