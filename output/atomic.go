@@ -52,7 +52,10 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 // moves them into place one after another. A device or pipe written in
 // place has nothing to flush.
 func (a *AtomicFile) Sync() error {
-	if a.direct || a.done {
+	if a.done {
+		return errors.New("output: sync after commit or abort")
+	}
+	if a.direct {
 		return nil
 	}
 	if err := a.File.Sync(); err != nil {

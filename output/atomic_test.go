@@ -56,6 +56,9 @@ func TestAtomicFile(t *testing.T) {
 	if err := f.Commit(); err == nil {
 		t.Error("Commit after Abort succeeded")
 	}
+	if err := f.Sync(); err == nil {
+		t.Error("Sync after Abort succeeded")
+	}
 }
 
 // TestAtomicFileSpecial checks that a named pipe stays a pipe, written in
