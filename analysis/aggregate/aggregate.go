@@ -496,11 +496,21 @@ type formCount struct {
 
 // fold returns s in lower case with its white space collapsed to single
 // spaces.
-func fold(s string) string {
+func fold(s string) string { return string(appendFold(nil, s)) }
+
+// appendFold appends fold(s) to b.
+func appendFold(b []byte, s string) []byte {
 	if !plain(s) {
-		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return append(b, strings.ToLower(strings.Join(strings.Fields(s), " "))...)
 	}
-	return strings.ToLower(s)
+	for i := 0; i < len(s); i++ { // plain: ASCII
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // plain reports whether splitting s into fields and joining them again
@@ -529,11 +539,14 @@ func (c *counter) add(s string, n int) {
 	if c.m == nil {
 		c.m = make(map[string]*counted)
 	}
-	k := fold(s)
-	e := c.m[k]
+	// The key is folded into memory of this call's own: a lookup by it
+	// makes no string, and only a key new to the counter is copied.
+	var buf [64]byte
+	k := appendFold(buf[:0], s)
+	e := c.m[string(k)]
 	if e == nil {
 		e = &counted{}
-		c.m[strings.Clone(k)] = e
+		c.m[string(k)] = e
 	}
 	e.n += n
 	for i := range e.forms {
