@@ -8,6 +8,7 @@ import (
 	"github.com/jdkato/prose/v2"
 	"github.com/standpoint/standpoint/analysis/sentence"
 	"github.com/standpoint/standpoint/analysis/tokenize"
+	"github.com/standpoint/standpoint/corpus"
 	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
@@ -141,15 +142,20 @@ func TestAgreesWithProseOnSharedCorpus(t *testing.T) {
 func sharedSentences(t *testing.T, path string, n int) []string {
 	t.Helper()
 	var out []string
-	sharedcorpus.EachText(t, path, func(text string) bool {
-		toks := tokenize.Tokenize(text, nil)
-		for _, s := range sentence.Split(text, toks, nil) {
+	for d, err := range corpus.Read(t.Context(), []string{path}, corpus.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := tokenize.Tokenize(d.Text, nil)
+		for _, s := range sentence.Split(d.Text, toks, nil) {
 			if len(out) < n {
-				out = append(out, text[s.Start:s.End])
+				out = append(out, d.Text[s.Start:s.End])
 			}
 		}
-		return len(out) < n
-	})
+		if len(out) == n {
+			break
+		}
+	}
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/standpoint/standpoint/corpus"
 	"github.com/standpoint/standpoint/internal/sharedcorpus"
 )
 
@@ -106,18 +107,18 @@ func TestRuleSpansOnSharedCorpora(t *testing.T) {
 	}
 	seen := make(map[string]bool)
 	checked := 0
-	for _, p := range paths {
-		sharedcorpus.EachText(t, p, func(text string) bool {
-			for _, c := range strings.FieldsFunc(text, unicode.IsSpace) {
-				if !seen[c] {
-					seen[c] = true
-					if checkRules(t, c) {
-						checked++
-					}
+	for d, err := range corpus.Read(t.Context(), paths, corpus.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range strings.FieldsFunc(d.Text, unicode.IsSpace) {
+			if !seen[c] {
+				seen[c] = true
+				if checkRules(t, c) {
+					checked++
 				}
 			}
-			return true
-		})
+		}
 	}
 	t.Logf("%d distinct chunks, %d checked", len(seen), checked)
 	if checked < len(seen)*9/10 {

@@ -1,12 +1,11 @@
 // Package sharedcorpus gives tests the material beside the repository:
-// the folder STANDPOINT_SHARED names, and the texts of its gzipped JSON
-// Lines corpora.
+// the folder STANDPOINT_SHARED names, and the lines of its gzipped JSON
+// Lines corpora as they are. (Their documents are read by corpus.Read.)
 package sharedcorpus
 
 import (
 	"bufio"
 	"compress/gzip"
-	"encoding/json"
 	"os"
 	"testing"
 )
@@ -20,19 +19,6 @@ func Dir(t testing.TB) string {
 		t.Skip("STANDPOINT_SHARED not set")
 	}
 	return dir
-}
-
-// EachText calls f with the text of each record of the gzipped JSON Lines
-// corpus at path, until f returns false. Any error fails the test.
-func EachText(t testing.TB, path string, f func(text string) bool) {
-	t.Helper()
-	EachLine(t, path, func(line []byte) bool {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(line, &rec); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		return f(rec.Text)
-	})
 }
 
 // EachLine calls f with each line of the gzipped file at path, until f

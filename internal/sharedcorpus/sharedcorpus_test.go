@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func TestEachText(t *testing.T) {
+func TestEachLine(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.jsonl.gz")
 	f, err := os.Create(path)
 	if err != nil {
@@ -25,11 +25,11 @@ func TestEachText(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	EachText(t, path, func(text string) bool {
-		got = append(got, text)
+	EachLine(t, path, func(line []byte) bool {
+		got = append(got, string(line))
 		return len(got) < 2
 	})
-	if want := []string{"one", "two"}; !slices.Equal(got, want) {
-		t.Errorf("EachText gave %q, want %q (stopping at the second)", got, want)
+	if want := []string{`{"id":"a","text":"one"}`, `{"id":"b","text":"two"}`}; !slices.Equal(got, want) {
+		t.Errorf("EachLine gave %q, want %q (stopping at the second)", got, want)
 	}
 }
