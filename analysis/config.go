@@ -121,8 +121,8 @@ func (c *Config) Load() (*Models, error) {
 	// The tagger, the longest to make, decodes in the background while
 	// the dictionary and then the lexicon are built: on two processors
 	// each side takes about as long. The entity model, needed at the
-	// first unknown name, decodes once they are done (see
-	// warmUpEntities).
+	// first unknown name, starts decoding once they are done, beside the
+	// first documents rather than in the way of the models they need.
 	tag.WarmUp()
 	dict, err := c.Dictionary()
 	if err != nil {
@@ -147,16 +147,8 @@ func (c *Config) Load() (*Models, error) {
 		}
 		models.Speaker = c.Speaker
 	}
-	c.warmUpEntities()
-	return models, nil
-}
-
-// warmUpEntities starts decoding the entity model in the background, if
-// the run may need it, once the models the first document needs are
-// built: it then runs beside the first documents rather than in the way
-// of those models.
-func (c *Config) warmUpEntities() {
 	if !c.NoUnknownActors {
 		actors.WarmUp()
 	}
+	return models, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -30,31 +29,24 @@ const towardSep = ";"
 // record a row. Numbers are written in decimal, booleans as true or false,
 // and a mention's toward ids joined with ";".
 type csvTables struct {
-	mentionsFile *AtomicFile
-	stancesFile  *AtomicFile
-	mentions     *csv.Writer
-	record       []string // reused for every mention
+	tableFiles
+	mentions *csv.Writer
+	record   []string // reused for every mention
 }
 
 // csvBuffer is the size of the buffer mentions.csv is written through.
 const csvBuffer = 64 << 10
 
 func openCSV(dir string) (tableEncoder, error) {
-	mf, err := CreateAtomic(filepath.Join(dir, "mentions.csv"))
+	files, err := createTableFiles(dir, "csv")
 	if err != nil {
-		return nil, err
-	}
-	sf, err := CreateAtomic(filepath.Join(dir, "stances.csv"))
-	if err != nil {
-		mf.Abort()
 		return nil, err
 	}
 	t := &csvTables{
-		mentionsFile: mf,
-		stancesFile:  sf,
+		tableFiles: files,
 		// encoding/csv buffers 4 kB, a write to the file every dozen
 		// mentions; given a larger buffer, it uses that one.
-		mentions: csv.NewWriter(bufio.NewWriterSize(mf, csvBuffer)),
+		mentions: csv.NewWriter(bufio.NewWriterSize(files.mentionsFile, csvBuffer)),
 	}
 	if err := t.mentions.Write(mentionsCSVHeader()); err != nil {
 		t.abort()
@@ -125,20 +117,7 @@ func (t *csvTables) finish(rows []stanceRow) error {
 	if err := t.mentions.Error(); err != nil {
 		return fmt.Errorf("write mentions.csv: %w", err)
 	}
-	return syncFiles(t.mentionsFile, t.stancesFile)
-}
-
-func (t *csvTables) commit() error {
-	if err := t.mentionsFile.Commit(); err != nil {
-		t.stancesFile.Abort()
-		return err
-	}
-	return t.stancesFile.Commit()
-}
-
-func (t *csvTables) abort() {
-	t.mentionsFile.Abort()
-	t.stancesFile.Abort()
+	return t.sync()
 }
 
 // formatFloat writes x in decimal without an exponent, with as many digits

@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -50,11 +49,10 @@ type parquetStance struct {
 // parquetTables writes mentions.parquet and stances.parquet, compressed
 // with zstd. The mentions are written a row group at a time as they come.
 type parquetTables struct {
-	mentionsFile *AtomicFile
-	stancesFile  *AtomicFile
-	mentions     *parquet.GenericWriter[parquetMention]
-	row          [1]parquetMention // the row being written, reused
-	codec        *zstdCodec
+	tableFiles
+	mentions *parquet.GenericWriter[parquetMention]
+	row      [1]parquetMention // the row being written, reused
+	codec    *zstdCodec
 }
 
 func openParquet(dir string) (tableEncoder, error) {
@@ -62,20 +60,14 @@ func openParquet(dir string) (tableEncoder, error) {
 	if err != nil {
 		return nil, err
 	}
-	mf, err := CreateAtomic(filepath.Join(dir, "mentions.parquet"))
+	files, err := createTableFiles(dir, "parquet")
 	if err != nil {
-		return nil, err
-	}
-	sf, err := CreateAtomic(filepath.Join(dir, "stances.parquet"))
-	if err != nil {
-		mf.Abort()
 		return nil, err
 	}
 	return &parquetTables{
-		mentionsFile: mf,
-		stancesFile:  sf,
-		codec:        codec,
-		mentions: parquet.NewGenericWriter[parquetMention](mf,
+		tableFiles: files,
+		codec:      codec,
+		mentions: parquet.NewGenericWriter[parquetMention](files.mentionsFile,
 			parquet.NewSchema("mention", parquet.SchemaOf(parquetMention{})),
 			parquet.Compression(codec),
 			parquet.MaxRowsPerRowGroup(parquetRowGroupRows),
@@ -144,18 +136,5 @@ func (t *parquetTables) finish(rows []stanceRow) error {
 	if err := t.mentions.Close(); err != nil {
 		return fmt.Errorf("write mentions.parquet: %w", err)
 	}
-	return syncFiles(t.mentionsFile, t.stancesFile)
-}
-
-func (t *parquetTables) commit() error {
-	if err := t.mentionsFile.Commit(); err != nil {
-		t.stancesFile.Abort()
-		return err
-	}
-	return t.stancesFile.Commit()
-}
-
-func (t *parquetTables) abort() {
-	t.mentionsFile.Abort()
-	t.stancesFile.Abort()
+	return t.sync()
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -27,14 +28,50 @@ type tableEncoder interface {
 	abort()
 }
 
-// syncFiles flushes files to disk, ahead of their Commit.
-func syncFiles(files ...*AtomicFile) error {
-	for _, f := range files {
-		if err := f.Sync(); err != nil {
-			return err
-		}
+// tableFiles are the two files of a table format, mentions.EXT and
+// stances.EXT, which its encoder embeds: they are created, flushed to
+// disk, committed and discarded together.
+type tableFiles struct {
+	mentionsFile, stancesFile *AtomicFile
+}
+
+// createTableFiles starts the files of the format whose extension is ext
+// in dir.
+func createTableFiles(dir, ext string) (tableFiles, error) {
+	mf, err := CreateAtomic(filepath.Join(dir, "mentions."+ext))
+	if err != nil {
+		return tableFiles{}, err
 	}
-	return nil
+	sf, err := CreateAtomic(filepath.Join(dir, "stances."+ext))
+	if err != nil {
+		mf.Abort()
+		return tableFiles{}, err
+	}
+	return tableFiles{mf, sf}, nil
+}
+
+// sync flushes both files to disk, ahead of their commit.
+func (f tableFiles) sync() error {
+	if err := f.mentionsFile.Sync(); err != nil {
+		return err
+	}
+	return f.stancesFile.Sync()
+}
+
+// commit moves both files onto their destinations; when the first fails,
+// the second is discarded.
+func (f tableFiles) commit() error {
+	if err := f.mentionsFile.Commit(); err != nil {
+		f.stancesFile.Abort()
+		return err
+	}
+	return f.stancesFile.Commit()
+}
+
+// abort discards both files.
+func (f tableFiles) abort() {
+	f.mentionsFile.Abort()
+	f.stancesFile.Abort()
 }
 
 // A tableFormat names a table format and starts its encoder in a directory.
@@ -135,9 +172,9 @@ func (t *Tables) Finish(s aggregate.Summary) error {
 }
 
 // Write writes the stance tables from the summary and completes every
-// file, flushed to disk, but moves none into place: a run can write its tables beside its
-// other outputs and still leave every old file as it was when one of them
-// fails. On error, every file is discarded.
+// file, flushed to disk, but moves none into place: a run can write its
+// tables beside its other outputs and still leave every old file as it
+// was when one of them fails. On error, every file is discarded.
 func (t *Tables) Write(s aggregate.Summary) error {
 	if t.written || t.done {
 		return errors.New("output: Write after Write, Finish or Abort")
