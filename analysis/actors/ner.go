@@ -35,7 +35,18 @@ type nerModel struct {
 	prevTagOf []int    // by label: the index of its simple form
 	prevTag   []feature
 	shapePrev []feature // by shape index*len(prevTags) + prev tag
+
+	// The features of a word that take few values, found once rather than
+	// for each word the scorer meets: by its shape's index, by whether it
+	// is in the word list, by its length (up to maxWordLen).
+	shape    [len(shapes)]feature
+	wordList [2]feature // false, true
+	wordLen  [maxWordLen + 1]feature
 }
+
+// maxWordLen is the longest word whose length feature the model keeps
+// found; longer words are rare enough to look up.
+const maxWordLen = 32
 
 // shapes are the values of prose's word shape, "None" first.
 var shapes = [...]string{"None", "number", "punct", "downcase", "upcase", "mixedcase", "other"}
@@ -119,10 +130,15 @@ func (m *nerModel) finish() {
 	for _, p := range m.prevTags {
 		m.prevTag = append(m.prevTag, m.weights.find("prevtag-"+p))
 	}
-	for _, sh := range shapes {
+	for i, sh := range shapes {
+		m.shape[i] = m.weights.find("shape-" + sh)
 		for _, p := range m.prevTags {
 			m.shapePrev = append(m.shapePrev, m.weights.find("shape+prevtag-"+sh+"+"+p))
 		}
+	}
+	m.wordList = [2]feature{m.weights.find("en-wordlist-False"), m.weights.find("en-wordlist-True")}
+	for n := range m.wordLen {
+		m.wordLen[n] = m.weights.find("wordlen-" + strconv.Itoa(n))
 	}
 	sc := bufio.NewScanner(bytes.NewReader(basicEnglish))
 	for sc.Scan() {
@@ -209,26 +225,33 @@ func (s *nerScorer) word(w string) *nerWord {
 		return nw
 	}
 	lower := strings.ToLower(w)
-	basic := "False"
-	if s.m.basic[w] {
-		basic = "True"
-	}
 	nw := &nerWord{
 		lower:     lower,
 		shape:     slices.Index(shapes[:], shape(w)),
-		basic:     s.lookup("en-wordlist-", basic),
+		basic:     s.m.wordList[b2i(s.m.basic[w])],
 		prefix3:   s.lookup("prefix3-", strings.ToLower(w[:min(len(w), 3)])),
 		suffix3:   s.lookup("suffix3-", strings.ToLower(w[len(w)-min(len(w), 3):])),
 		word:      s.lookup("word-", w),
 		wordLower: s.lookup("word.lower-", lower),
-		wordLen:   s.lookup("wordlen-", strconv.Itoa(len(w))),
 		asPrev:    s.lookup("prevword-", lower),
 		asNext:    s.lookup("nextword-", lower),
 	}
-	nw.shapeW = s.lookup("shape-", shapes[nw.shape])
+	nw.shapeW = s.m.shape[nw.shape]
+	if len(w) <= maxWordLen {
+		nw.wordLen = s.m.wordLen[len(w)]
+	} else {
+		nw.wordLen = s.lookup("wordlen-", strconv.Itoa(len(w)))
+	}
 	nw.lower = strings.Clone(nw.lower)
 	s.words.Put(strings.Clone(w), nw)
 	return nw
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (s *nerScorer) tag(t string) *nerTag {

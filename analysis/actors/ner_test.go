@@ -119,6 +119,8 @@ func nerTestTexts(t *testing.T) []string {
 	texts := []string{
 		"Kirill Dmitriev met Steven Witkoff in Paris on Tuesday. The Ministry of Foreign Affairs of Ukraine said so.",
 		"Residents of New York and London watched as Jane Doe arrived; Mr. Smith-Jones (of ACME Corp.) didn't.",
+		// Words longer than the lengths the model keeps found.
+		"Officials of the Pneumonoultramicroscopicsilicovolcanoconiosis Research Council met Dr. Hubert Wolfeschlegelsteinhausenbergerdorff.",
 	}
 	shared := os.Getenv("STANDPOINT_SHARED")
 	if shared == "" {
