@@ -418,21 +418,39 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 		Text  string `json:"text"`
 	}
 	type kept struct {
-		Doc       *corpus.Annotated `json:"doc"` // without text, sentences and tokens
+		Doc       *corpus.Annotated `json:"doc,omitempty"` // without text, sentences and tokens
 		Bytes     int               `json:"bytes"`
 		Sentences int               `json:"sentences"`
 		Tokens    int               `json:"tokens"`
 		Quotes    []quote           `json:"quotes"`
 	}
+	// The document, its actors and stances most of the record, is encoded
+	// by the encoder of annotate's lines rather than through reflection,
+	// after the rest. The codec serves one run, whose records are
+	// encoded one at a time.
+	enc := corpus.NewAnnotatedEncoder()
+	var doc []byte
 	return resultCodec[*corpus.Annotated]{
 		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
-			c := *a
-			c.Text, c.Sentences, c.Tokens = "", nil, nil
-			k := kept{Doc: &c, Bytes: len(a.Text), Sentences: len(a.Sentences), Tokens: len(a.Tokens)}
+			k := kept{Bytes: len(a.Text), Sentences: len(a.Sentences), Tokens: len(a.Tokens)}
 			for _, st := range a.Stances {
 				k.Quotes = append(k.Quotes, quote{st.Start, a.Text[st.Start:st.End]})
 			}
-			return encodeJSONLine(buf, k)
+			c := *a
+			c.Text, c.Sentences, c.Tokens = "", nil, nil
+			var err error
+			if doc, err = enc.Append(doc[:0], &c); err != nil {
+				return err
+			}
+			start := buf.Len()
+			if err := encodeJSONLine(buf, k); err != nil {
+				return err
+			}
+			buf.Truncate(start + len(bytes.TrimSuffix(buf.Bytes()[start:], []byte("}\n"))))
+			buf.WriteString(`,"doc":`)
+			buf.Write(bytes.TrimSuffix(doc, []byte("\n")))
+			buf.WriteString("}\n")
+			return nil
 		},
 		decode: func(b []byte) (*corpus.Annotated, error) {
 			var k kept
