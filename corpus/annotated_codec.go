@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/standpoint/standpoint/internal/jsonenc"
 )
 
 // MarshalJSON writes a token compactly, as [start, end, "tag", "stem"]:
@@ -25,9 +25,9 @@ func (t Token) appendJSON(b []byte) []byte {
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(t.End), 10)
 	b = append(b, ',')
-	b = appendJSONString(b, t.Tag)
+	b = jsonenc.String(b, t.Tag)
 	b = append(b, ',')
-	b = appendJSONString(b, t.Stem)
+	b = jsonenc.String(b, t.Stem)
 	return append(b, ']')
 }
 
@@ -45,63 +45,6 @@ func appendTokens(b []byte, ts []Token) []byte {
 		b = t.appendJSON(b)
 	}
 	return append(b, ']')
-}
-
-// appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it with HTML escaping off: quotes, backslashes and control
-// characters escaped, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029
-// escaped, all else as it is. (strconv.AppendQuote writes Go escapes,
-// such as \x01, that JSON lacks: a token with a control character made the
-// document impossible to write.)
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes.
@@ -253,12 +196,12 @@ func appendStance(b []byte, s *Stance) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, id)
+			b = jsonenc.String(b, id)
 		}
 		b = append(b, ']')
 	}
 	b = appendField(b, `,"cameo":`, s.Cameo)
-	b, err := appendJSONFloat(append(b, `,"score":`...), s.Score)
+	b, err := jsonenc.Float(append(b, `,"score":`...), s.Score)
 	if err != nil {
 		return b, fmt.Errorf("stance score: %w", err)
 	}
@@ -266,33 +209,11 @@ func appendStance(b []byte, s *Stance) ([]byte, error) {
 }
 
 func appendField(b []byte, name, s string) []byte {
-	return appendJSONString(append(b, name...), s)
+	return jsonenc.String(append(b, name...), s)
 }
 
 func appendInt(b []byte, name string, n int) []byte {
 	return strconv.AppendInt(append(b, name...), int64(n), 10)
-}
-
-// appendJSONFloat appends f as encoding/json writes a float64: the
-// shortest form that reads back the same, in exponent form only for very
-// small or very large numbers, with a one-digit negative exponent.
-func appendJSONFloat(b []byte, f float64) ([]byte, error) {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return b, fmt.Errorf("unsupported value: %v", f)
-	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 as e-9
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b, nil
 }
 
 // encode returns v as enc encodes it, newline included, in e.part.

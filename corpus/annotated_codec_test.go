@@ -8,40 +8,6 @@ import (
 	"testing"
 )
 
-// encodingJSON is s as encoding/json writes it with HTML escaping off, as
-// AnnotatedWriter's encoder does.
-func encodingJSON(t testing.TB, s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		t.Fatal(err)
-	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-}
-
-func TestAppendJSONString(t *testing.T) {
-	for _, s := range []string{
-		"", "NN", "kyiv", `say "no"`, `back\slash`, "<b>&amp;</b>",
-		"\x00\x01\x1f\x7f", "\b\f\n\r\t", "line\u2028para\u2029",
-		"Москва", "ça", "😀", "\xff", "a\xc3", "\xed\xa0\x80", "\u00ad\ufeff",
-	} {
-		if got, want := string(appendJSONString([]byte("x"), s)), "x"+encodingJSON(t, s); got != want {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-	}
-}
-
-func FuzzAppendJSONString(f *testing.F) {
-	f.Add("say \"no\"\x01\u2028")
-	f.Add("\xffМосква")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendJSONString(nil, s)), encodingJSON(t, s); got != want {
-			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-	})
-}
-
 // TestAnnotatedPartsKeepToAnnotated checks that the part AnnotatedWriter
 // encodes with encoding/json, and the layers it builds after it, have the
 // fields of Annotated, in order, with the same names, tags and types.
