@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -245,6 +246,19 @@ func BenchmarkMerge(b *testing.B) {
 			if err := g.Merge(p); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+func BenchmarkWriteState(b *testing.B) {
+	g := New(ByMonth)
+	for _, d := range randomDocs(rand.New(rand.NewPCG(3, 3)), 5000) {
+		g.Add(d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := g.WriteState(io.Discard); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
