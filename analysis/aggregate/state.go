@@ -8,10 +8,7 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/standpoint/standpoint/internal/jsonenc"
 )
 
 // StateFormat identifies the encoding of an Aggregator's state, which
@@ -126,122 +123,6 @@ func (g *Aggregator) encodeState(w io.Writer) error {
 		f.Actors = append(f.Actors, a)
 	}
 	return writeState(w, &f)
-}
-
-// writeState writes f as encoding/json writes it, and a newline. The
-// state of a corpus is megabytes of small structs: through reflection its
-// encoding was the longest part of the end of a run. It is written as it
-// is built, a few actors at a time, rather than built whole first. A test
-// holds it to encoding/json.
-func writeState(w io.Writer, f *stateFile) error {
-	b := jsonenc.String(append(make([]byte, 0, 64<<10), `{"format":`...), f.Format)
-	if f.By != "" {
-		b = jsonenc.String(append(b, `,"by":`...), f.By)
-	}
-	t := &f.Corpus
-	b = appendInt(b, `,"corpus":{"documents":`, int64(t.Documents))
-	b = appendInt(b, `,"failed":`, int64(t.Failed))
-	b = appendInt(b, `,"bytes":`, t.Bytes)
-	b = appendInt(b, `,"sentences":`, int64(t.Sentences))
-	b = appendInt(b, `,"tokens":`, int64(t.Tokens))
-	b = appendInt(b, `,"mentions":`, int64(t.Mentions))
-	if len(t.Buckets) > 0 {
-		b = appendList(append(b, `,"buckets":`...), t.Buckets, func(b []byte, bt *BucketTotal) []byte {
-			b = jsonenc.String(append(b, `{"bucket":`...), bt.Bucket)
-			b = appendInt(b, `,"documents":`, int64(bt.Documents))
-			return append(appendInt(b, `,"mentions":`, int64(bt.Mentions)), '}')
-		})
-	}
-	b = append(b, `},"actors":`...)
-	if f.Actors == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range f.Actors {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendStateActor(b, &f.Actors[i])
-			if len(b) >= 32<<10 {
-				if _, err := w.Write(b); err != nil {
-					return err
-				}
-				b = b[:0]
-			}
-		}
-		b = append(b, ']')
-	}
-	_, err := w.Write(append(b, "}\n"...))
-	return err
-}
-
-func appendStateActor(b []byte, a *stateActor) []byte {
-	b = jsonenc.String(append(b, `{"id":`...), a.ID)
-	b = jsonenc.String(append(b, `,"name":`...), a.Name)
-	if a.Type != "" {
-		b = jsonenc.String(append(b, `,"type":`...), a.Type)
-	}
-	b = appendInt(b, `,"references":`, int64(a.References))
-	b = appendList(append(b, `,"aliases":`...), a.Aliases, appendCount)
-	b = appendList(append(b, `,"stances":`...), a.Stances, func(b []byte, s *stateStance) []byte {
-		b = jsonenc.String(append(b, `{"stance":`...), s.Stance)
-		b = jsonenc.String(append(b, `,"cameo":`...), s.Cameo)
-		b = appendInt(b, `,"count":`, int64(s.Count))
-		b = appendInt(b, `,"negated":`, int64(s.Negated))
-		b = appendInt(b, `,"score_sum":`, s.ScoreSum)
-		b = appendList(append(b, `,"targets":`...), s.Targets, appendCount)
-		b = appendList(append(b, `,"toward":`...), s.Toward, appendCount)
-		b = appendList(append(b, `,"examples":`...), s.Examples, func(b []byte, e *Example) []byte {
-			b = jsonenc.String(append(b, `{"doc":`...), e.Doc)
-			if e.Date != "" {
-				b = jsonenc.String(append(b, `,"date":`...), e.Date)
-			}
-			b = appendInt(b, `,"start":`, int64(e.Start))
-			b = appendInt(b, `,"end":`, int64(e.End))
-			return append(jsonenc.String(append(b, `,"text":`...), e.Text), '}')
-		})
-		return append(b, '}')
-	})
-	if len(a.Buckets) > 0 {
-		b = appendList(append(b, `,"buckets":`...), a.Buckets, func(b []byte, sb *stateBucket) []byte {
-			b = jsonenc.String(append(b, `{"bucket":`...), sb.Bucket)
-			b = appendInt(b, `,"mentions":`, int64(sb.Mentions))
-			b = appendInt(b, `,"score_sum":`, sb.ScoreSum)
-			b = appendList(append(b, `,"stances":`...), sb.Stances, func(b []byte, c *stateBucketCount) []byte {
-				b = jsonenc.String(append(b, `{"stance":`...), c.Stance)
-				b = appendInt(b, `,"count":`, int64(c.Count))
-				b = appendInt(b, `,"negated":`, int64(c.Negated))
-				return append(appendInt(b, `,"score_sum":`, c.ScoreSum), '}')
-			})
-			return append(b, '}')
-		})
-	}
-	return append(b, '}')
-}
-
-func appendCount(b []byte, c *Count) []byte {
-	b = jsonenc.String(append(b, `{"value":`...), c.Value)
-	return append(appendInt(b, `,"count":`, int64(c.Count)), '}')
-}
-
-// appendList appends xs as a JSON array, each element by each, or null
-// for a nil slice, as encoding/json writes one.
-func appendList[T any](b []byte, xs []T, each func([]byte, *T) []byte) []byte {
-	if xs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = each(b, &xs[i])
-	}
-	return append(b, ']')
-}
-
-func appendInt(b []byte, name string, n int64) []byte {
-	return strconv.AppendInt(append(b, name...), n, 10)
 }
 
 // UnmarshalJSON decodes a state written by MarshalJSON, checking that it

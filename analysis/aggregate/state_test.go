@@ -3,7 +3,6 @@ package aggregate
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -108,83 +107,6 @@ func FuzzReadState(f *testing.F) {
 		}
 		if err := back.Merge(g); err != nil {
 			t.Fatal(err)
-		}
-	})
-}
-
-// encodingJSON is f as encoding/json writes it with HTML escaping off.
-func encodingJSON(t testing.TB, f *stateFile) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		t.Fatal(err)
-	}
-	return strings.TrimSuffix(buf.String(), "\n")
-}
-
-// written is f as writeState writes it, without the newline.
-func written(t testing.TB, f *stateFile) string {
-	var buf bytes.Buffer
-	if err := writeState(&buf, f); err != nil {
-		t.Fatal(err)
-	}
-	return strings.TrimSuffix(buf.String(), "\n")
-}
-
-// TestWriteStateAsEncodingJSON holds the state's encoder to encoding/json
-// on states with every field set, with the fields omitted when empty left
-// empty, with nil lists and with zero values, which encoding/json writes
-// whole: a field added to one of the structs changes their lines.
-func TestWriteStateAsEncodingJSON(t *testing.T) {
-	// writeState names each field: a new one must be added to it.
-	for _, c := range []struct {
-		typ    reflect.Type
-		fields int
-	}{
-		{reflect.TypeFor[stateFile](), 4}, {reflect.TypeFor[stateTotals](), 7}, {reflect.TypeFor[BucketTotal](), 3},
-		{reflect.TypeFor[stateActor](), 7}, {reflect.TypeFor[Count](), 2}, {reflect.TypeFor[stateStance](), 8},
-		{reflect.TypeFor[Example](), 5}, {reflect.TypeFor[stateBucket](), 4}, {reflect.TypeFor[stateBucketCount](), 4},
-	} {
-		if n := c.typ.NumField(); n != c.fields {
-			t.Errorf("%v has %d fields; writeState writes %d", c.typ, n, c.fields)
-		}
-	}
-	full := stateFile{
-		Format: StateFormat, By: ByMonth,
-		Corpus: stateTotals{Documents: 3, Failed: 1, Bytes: 1 << 40, Sentences: 4, Tokens: 50, Mentions: 2,
-			Buckets: []BucketTotal{{Bucket: "2025-05", Documents: 2, Mentions: 2}, {}}},
-		Actors: []stateActor{
-			{ID: "UKR", Name: "Ukraine", Type: "country", References: 7,
-				Aliases: []Count{{Value: "Kyiv’s \"x\" <y> & \x01\u2028", Count: 2}, {}},
-				Stances: []stateStance{{Stance: "demand", Cameo: "10", Count: 2, Negated: 1, ScoreSum: -5000,
-					Targets: []Count{{Value: "talks", Count: 1}}, Toward: []Count{},
-					Examples: []Example{{Doc: "a", Date: "2025-05-16", Start: 0, End: 12, Text: "Kyiv\ndemands"}, {Doc: "b"}}}, {}},
-				Buckets: []stateBucket{{Bucket: "2025-05", Mentions: 2, ScoreSum: -3, Stances: []stateBucketCount{{Stance: "demand", Count: 2, Negated: 1, ScoreSum: -5000}, {}}}, {}}},
-			{},
-		},
-	}
-	for _, f := range []stateFile{full, {}, {Format: StateFormat, Actors: []stateActor{}}} {
-		if got, want := written(t, &f), encodingJSON(t, &f); got != want {
-			t.Errorf("writeState:\n got %s\nwant %s", got, want)
-		}
-	}
-}
-
-func FuzzWriteState(f *testing.F) {
-	f.Add("UKR", "Kyiv \"x\"\x01", int64(3), true)
-	f.Add("\xff", "", int64(-1), false)
-	f.Fuzz(func(t *testing.T, id, text string, n int64, by bool) {
-		s := stateFile{Format: StateFormat, Corpus: stateTotals{Bytes: n, Documents: int(n)},
-			Actors: []stateActor{{ID: id, Name: text, Type: text, References: int(n),
-				Aliases: []Count{{Value: text, Count: int(n)}},
-				Stances: []stateStance{{Stance: id, ScoreSum: n, Examples: []Example{{Doc: id, Date: text, Text: text}}}}}}}
-		if by {
-			s.By = text
-			s.Actors[0].Buckets = []stateBucket{{Bucket: text, ScoreSum: n}}
-		}
-		if got, want := written(t, &s), encodingJSON(t, &s); got != want {
-			t.Fatalf("writeState:\n got %s\nwant %s", got, want)
 		}
 	})
 }
