@@ -65,6 +65,17 @@ func tuneGC() {
 	}
 }
 
+// withoutGC returns f() run with the collector off, the soft memory limit
+// still holding, and then restores it. Loading the models allocates most
+// of what start-up allocates, in a few tens of milliseconds: a collection
+// in the middle of it took processor time from the decoding that the first
+// document waits for. The first collection now comes after, beside the
+// first documents.
+func withoutGC[T any](f func() (T, error)) (T, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	return f()
+}
+
 // startProfile writes a CPU profile to path, if set, until the returned
 // function is called.
 func startProfile(path string) (func(), error) {

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -234,5 +236,25 @@ func TestStrict(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "", "analyze", in, "-o", out); code != exitPartial {
 		t.Errorf("without --strict: exit %d, want %d", code, exitPartial)
+	}
+}
+
+// TestWithoutGC checks that the collector is off while the function runs
+// and back to its setting after, whatever the function returns.
+func TestWithoutGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(123))
+	inside := 0
+	_, err := withoutGC(func() (int, error) {
+		inside = debug.SetGCPercent(-1)
+		return 0, errors.New("failed")
+	})
+	if err == nil || err.Error() != "failed" {
+		t.Errorf("error %v, want the function's", err)
+	}
+	if inside != -1 {
+		t.Errorf("GC percent inside %d, want -1 (off)", inside)
+	}
+	if after := debug.SetGCPercent(123); after != 123 {
+		t.Errorf("GC percent after %d, want 123 restored", after)
 	}
 }
