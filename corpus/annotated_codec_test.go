@@ -41,7 +41,7 @@ func TestAnnotatedPartsKeepToAnnotated(t *testing.T) {
 
 // encodingJSONValue is v as encoding/json writes it with HTML escaping
 // off, without the newline.
-func encodingJSONValue(t testing.TB, v any) (string, error) {
+func encodingJSONValue(v any) (string, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -67,7 +67,7 @@ func TestAppendActorAndStance(t *testing.T) {
 		{ID: "UKR", Name: "Ukraine", Type: "country", Text: "Kyiv\u2028’s", Start: 3, End: 9, First: 1, Last: 2, Entry: "UKR", Via: "capital", Location: true, Possessive: true},
 		{ID: "a\"b", Name: "<x> & \x01", Start: -1, End: 1 << 40},
 	} {
-		want, err := encodingJSONValue(t, &a)
+		want, err := encodingJSONValue(&a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,7 +83,7 @@ func TestAppendActorAndStance(t *testing.T) {
 		{Score: -2.5e21},
 		{Score: 123456789.125},
 	} {
-		want, err := encodingJSONValue(t, &s)
+		want, err := encodingJSONValue(&s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +106,7 @@ func FuzzAppendStance(f *testing.F) {
 	f.Add("\xff", "", -1, 1e-9, false)
 	f.Fuzz(func(t *testing.T, id, text string, n int, score float64, flag bool) {
 		a := Actor{ID: id, Name: text, Text: text, Start: n, Last: -n, Via: id, Location: flag, Possessive: !flag}
-		want, err := encodingJSONValue(t, &a)
+		want, err := encodingJSONValue(&a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func FuzzAppendStance(f *testing.F) {
 		if flag {
 			s.Toward = []string{id, text}
 		}
-		want, err = encodingJSONValue(t, &s)
+		want, err = encodingJSONValue(&s)
 		got, gotErr := appendStance(nil, &s)
 		if (err != nil) != (gotErr != nil) || err == nil && string(got) != want {
 			t.Fatalf("appendStance:\n got %s, %v\nwant %s, %v", got, gotErr, want, err)

@@ -424,10 +424,10 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 		Tokens    int               `json:"tokens"`
 		Quotes    []quote           `json:"quotes"`
 	}
-	// The document, its actors and stances most of the record, is encoded
-	// by the encoder of annotate's lines rather than through reflection,
-	// after the rest. The codec serves one run, whose records are
-	// encoded one at a time.
+	// The document (with its actors and stances, most of the record) is
+	// encoded by annotate's encoder rather than through reflection, after
+	// the counts and quotes. A codec serves one run, whose records it
+	// encodes one at a time.
 	enc := corpus.NewAnnotatedEncoder()
 	var doc []byte
 	return resultCodec[*corpus.Annotated]{
