@@ -31,22 +31,6 @@ func (t Token) appendJSON(b []byte) []byte {
 	return append(b, ']')
 }
 
-// appendTokens appends the token layer ts as encoding/json would write
-// it, token by token through MarshalJSON: null when nil, else an array.
-func appendTokens(b []byte, ts []Token) []byte {
-	if ts == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, t := range ts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = t.appendJSON(b)
-	}
-	return append(b, ']')
-}
-
 // UnmarshalJSON reads the form MarshalJSON writes.
 func (t *Token) UnmarshalJSON(b []byte) error {
 	var parts []json.RawMessage
@@ -120,29 +104,22 @@ func (e *AnnotatedEncoder) Append(b []byte, a *Annotated) ([]byte, error) {
 	}
 	b = append(b, bytes.TrimSuffix(head, []byte("}\n"))...)
 	b = append(b, `,"tokens":`...)
-	b = appendTokens(b, a.Tokens)
+	b = jsonenc.List(b, a.Tokens, func(b []byte, t *Token) []byte { return t.appendJSON(b) })
 	// The actors and stances, dozens a document, are built here too.
 	if len(a.Actors) > 0 {
-		b = append(b, `,"actors":[`...)
-		for i := range a.Actors {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendActor(b, &a.Actors[i])
-		}
-		b = append(b, ']')
+		b = jsonenc.List(append(b, `,"actors":`...), a.Actors, appendActor)
 	}
 	if len(a.Stances) > 0 {
-		b = append(b, `,"stances":[`...)
-		for i := range a.Stances {
-			if i > 0 {
-				b = append(b, ',')
+		b = jsonenc.List(append(b, `,"stances":`...), a.Stances, func(b []byte, s *Stance) []byte {
+			b, e := appendStance(b, s)
+			if err == nil {
+				err = e
 			}
-			if b, err = appendStance(b, &a.Stances[i]); err != nil {
-				return b, err
-			}
+			return b
+		})
+		if err != nil {
+			return b, err
 		}
-		b = append(b, ']')
 	}
 	return append(b, "}\n"...), nil
 }
@@ -187,19 +164,7 @@ func appendStance(b []byte, s *Stance) ([]byte, error) {
 	if s.Target != "" {
 		b = appendField(b, `,"target":`, s.Target)
 	}
-	b = append(b, `,"toward":`...)
-	if s.Toward == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, id := range s.Toward {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonenc.String(b, id)
-		}
-		b = append(b, ']')
-	}
+	b = jsonenc.List(append(b, `,"toward":`...), s.Toward, func(b []byte, id *string) []byte { return jsonenc.String(b, *id) })
 	b = appendField(b, `,"cameo":`, s.Cameo)
 	b, err := jsonenc.Float(append(b, `,"score":`...), s.Score)
 	if err != nil {

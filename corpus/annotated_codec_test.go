@@ -97,6 +97,12 @@ func TestAppendActorAndStance(t *testing.T) {
 			t.Errorf("appendStance of score %v: no error", f)
 		}
 	}
+	// A document fails on a bad score whichever of its stances has it.
+	for _, stances := range [][]Stance{{{Score: math.NaN()}, {Score: 1}}, {{Score: 1}, {Score: math.Inf(1)}}} {
+		if _, err := NewAnnotatedEncoder().Append(nil, &Annotated{Stances: stances}); err == nil {
+			t.Errorf("Append of stances %v: no error", stances)
+		}
+	}
 }
 
 // FuzzAppendStance holds appendStance and appendActor to encoding/json on

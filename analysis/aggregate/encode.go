@@ -28,7 +28,7 @@ func writeState(w io.Writer, f *stateFile) error {
 	b = appendInt(b, `,"tokens":`, int64(t.Tokens))
 	b = appendInt(b, `,"mentions":`, int64(t.Mentions))
 	if len(t.Buckets) > 0 {
-		b = appendList(append(b, `,"buckets":`...), t.Buckets, appendBucketTotal)
+		b = jsonenc.List(append(b, `,"buckets":`...), t.Buckets, appendBucketTotal)
 	}
 	b = append(b, `},"actors":`...)
 	if f.Actors == nil {
@@ -60,24 +60,24 @@ func appendStateActor(b []byte, a *stateActor) []byte {
 		b = jsonenc.String(append(b, `,"type":`...), a.Type)
 	}
 	b = appendInt(b, `,"references":`, int64(a.References))
-	b = appendList(append(b, `,"aliases":`...), a.Aliases, appendCount)
-	b = appendList(append(b, `,"stances":`...), a.Stances, func(b []byte, s *stateStance) []byte {
+	b = jsonenc.List(append(b, `,"aliases":`...), a.Aliases, appendCount)
+	b = jsonenc.List(append(b, `,"stances":`...), a.Stances, func(b []byte, s *stateStance) []byte {
 		b = jsonenc.String(append(b, `{"stance":`...), s.Stance)
 		b = jsonenc.String(append(b, `,"cameo":`...), s.Cameo)
 		b = appendInt(b, `,"count":`, int64(s.Count))
 		b = appendInt(b, `,"negated":`, int64(s.Negated))
 		b = appendInt(b, `,"score_sum":`, s.ScoreSum)
-		b = appendList(append(b, `,"targets":`...), s.Targets, appendCount)
-		b = appendList(append(b, `,"toward":`...), s.Toward, appendCount)
-		b = appendList(append(b, `,"examples":`...), s.Examples, appendExample)
+		b = jsonenc.List(append(b, `,"targets":`...), s.Targets, appendCount)
+		b = jsonenc.List(append(b, `,"toward":`...), s.Toward, appendCount)
+		b = jsonenc.List(append(b, `,"examples":`...), s.Examples, appendExample)
 		return append(b, '}')
 	})
 	if len(a.Buckets) > 0 {
-		b = appendList(append(b, `,"buckets":`...), a.Buckets, func(b []byte, sb *stateBucket) []byte {
+		b = jsonenc.List(append(b, `,"buckets":`...), a.Buckets, func(b []byte, sb *stateBucket) []byte {
 			b = jsonenc.String(append(b, `{"bucket":`...), sb.Bucket)
 			b = appendInt(b, `,"mentions":`, int64(sb.Mentions))
 			b = appendInt(b, `,"score_sum":`, sb.ScoreSum)
-			b = appendList(append(b, `,"stances":`...), sb.Stances, func(b []byte, c *stateBucketCount) []byte {
+			b = jsonenc.List(append(b, `,"stances":`...), sb.Stances, func(b []byte, c *stateBucketCount) []byte {
 				b = jsonenc.String(append(b, `{"stance":`...), c.Stance)
 				b = appendInt(b, `,"count":`, int64(c.Count))
 				b = appendInt(b, `,"negated":`, int64(c.Negated))
@@ -127,34 +127,34 @@ func (s *Summary) AppendJSON(b []byte) ([]byte, error) {
 	b = appendInt(b, `,"mentions":`, int64(t.Mentions))
 	b = appendInt(b, `,"actors":`, int64(t.Actors))
 	if len(t.Buckets) > 0 {
-		b = appendList(append(b, `,"buckets":`...), t.Buckets, appendBucketTotal)
+		b = jsonenc.List(append(b, `,"buckets":`...), t.Buckets, appendBucketTotal)
 	}
 	var err error
-	b = appendList(append(b, `},"actors":`...), s.Actors, func(b []byte, a *Actor) []byte {
+	b = jsonenc.List(append(b, `},"actors":`...), s.Actors, func(b []byte, a *Actor) []byte {
 		b = jsonenc.String(append(b, `{"id":`...), a.ID)
 		b = jsonenc.String(append(b, `,"name":`...), a.Name)
 		b = jsonenc.String(append(b, `,"type":`...), a.Type)
 		b = appendInt(b, `,"mentions":`, int64(a.Mentions))
 		b = appendInt(b, `,"references":`, int64(a.References))
-		b = appendList(append(b, `,"aliases":`...), a.Aliases, appendCount)
+		b = jsonenc.List(append(b, `,"aliases":`...), a.Aliases, appendCount)
 		b = appendScore(b, a.Score, &err)
-		b = appendList(append(b, `,"stances":`...), a.Stances, func(b []byte, st *Stance) []byte {
+		b = jsonenc.List(append(b, `,"stances":`...), a.Stances, func(b []byte, st *Stance) []byte {
 			b = jsonenc.String(append(b, `{"stance":`...), st.Stance)
 			b = jsonenc.String(append(b, `,"cameo":`...), st.Cameo)
 			b = appendInt(b, `,"count":`, int64(st.Count))
 			b = appendInt(b, `,"negated":`, int64(st.Negated))
 			b = appendScore(b, st.Score, &err)
-			b = appendList(append(b, `,"targets":`...), st.Targets, appendCount)
-			b = appendList(append(b, `,"toward":`...), st.Toward, appendCount)
-			b = appendList(append(b, `,"examples":`...), st.Examples, appendExample)
+			b = jsonenc.List(append(b, `,"targets":`...), st.Targets, appendCount)
+			b = jsonenc.List(append(b, `,"toward":`...), st.Toward, appendCount)
+			b = jsonenc.List(append(b, `,"examples":`...), st.Examples, appendExample)
 			return append(b, '}')
 		})
 		if len(a.Buckets) > 0 {
-			b = appendList(append(b, `,"buckets":`...), a.Buckets, func(b []byte, bk *Bucket) []byte {
+			b = jsonenc.List(append(b, `,"buckets":`...), a.Buckets, func(b []byte, bk *Bucket) []byte {
 				b = jsonenc.String(append(b, `{"bucket":`...), bk.Bucket)
 				b = appendInt(b, `,"mentions":`, int64(bk.Mentions))
 				b = appendScore(b, bk.Score, &err)
-				b = appendList(append(b, `,"stances":`...), bk.Stances, func(b []byte, c *BucketCount) []byte {
+				b = jsonenc.List(append(b, `,"stances":`...), bk.Stances, func(b []byte, c *BucketCount) []byte {
 					b = jsonenc.String(append(b, `{"stance":`...), c.Stance)
 					b = appendInt(b, `,"count":`, int64(c.Count))
 					b = appendInt(b, `,"negated":`, int64(c.Negated))
@@ -176,22 +176,6 @@ func appendScore(b []byte, f float64, err *error) []byte {
 		*err = fmt.Errorf("score: %w", e)
 	}
 	return b
-}
-
-// appendList appends xs as a JSON array, each element by each, or null
-// for a nil slice, as encoding/json writes one.
-func appendList[T any](b []byte, xs []T, each func([]byte, *T) []byte) []byte {
-	if xs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = each(b, &xs[i])
-	}
-	return append(b, ']')
 }
 
 func appendInt(b []byte, name string, n int64) []byte {

@@ -88,3 +88,19 @@ func Float(b []byte, f float64) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// List appends xs as a JSON array, each element by each, or null for a
+// nil slice, as encoding/json writes a slice.
+func List[T any](b []byte, xs []T, each func([]byte, *T) []byte) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(b, &xs[i])
+	}
+	return append(b, ']')
+}

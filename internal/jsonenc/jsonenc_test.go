@@ -7,8 +7,7 @@ import (
 	"testing"
 )
 
-// encodingJSON is s as encoding/json writes it with HTML escaping off, as
-// AnnotatedWriter's encoder does.
+// encodingJSON is s as encoding/json writes it with HTML escaping off.
 func encodingJSON(t testing.TB, s string) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -68,4 +67,17 @@ func FuzzFloat(f *testing.F) {
 			t.Fatalf("Float(%v) = %s, %v, want %s, %v", x, got, err, want, werr)
 		}
 	})
+}
+
+func TestList(t *testing.T) {
+	str := func(b []byte, s *string) []byte { return String(b, *s) }
+	for _, xs := range [][]string{nil, {}, {"a"}, {"a", "b\n", ""}} {
+		want, err := json.Marshal(xs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := List([]byte("x"), xs, str); string(got) != "x"+string(want) {
+			t.Errorf("List(%q) = %s, want x%s", xs, got, want)
+		}
+	}
 }
