@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -620,6 +621,37 @@ func TestWriteSummary(t *testing.T) {
 	}
 	if !strings.HasPrefix(buf.String(), "{\n  \"corpus\": {\n    \"documents\": 1,") || !strings.Contains(buf.String(), `"id": "A&B",`) || !strings.Contains(buf.String(), `"name": "<A>",`) {
 		t.Errorf("summary:\n%s", buf.String())
+	}
+}
+
+// TestWriteSummaryAsEncoder holds summary.json to what encoding/json's
+// Encoder writes, indented and with HTML escaping off, as it was written
+// before the summary encoded itself.
+func TestWriteSummaryAsEncoder(t *testing.T) {
+	full := aggregate.Summary{
+		By:     aggregate.ByMonth,
+		Corpus: aggregate.Totals{Documents: 2, Bytes: 1 << 40, Mentions: 1, Actors: 1, Buckets: []aggregate.BucketTotal{{Bucket: "2025-05", Documents: 2}}},
+		Actors: []aggregate.Actor{{
+			ID: "A&B", Name: "<A> \u2028\x01\xff", Type: "country", Mentions: 1, Score: -0.5,
+			Aliases: []aggregate.Count{{Value: "Kyiv’s", Count: 2}},
+			Stances: []aggregate.Stance{{Stance: "demand", Score: 1e21, Targets: []aggregate.Count{}, Examples: []aggregate.Example{{Doc: "d", Text: "x\ny"}}}},
+			Buckets: []aggregate.Bucket{{Bucket: "2025-05", Score: -1e-7, Stances: []aggregate.BucketCount{{Stance: "demand", Count: 1}}}},
+		}},
+	}
+	for _, s := range []aggregate.Summary{full, {}, {Actors: []aggregate.Actor{}}} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteSummary(&got, s); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("summary:\n got %s\nwant %s", got.String(), want.String())
+		}
 	}
 }
 

@@ -131,3 +131,28 @@ func TestSummaryAppendJSONAsEncodingJSON(t *testing.T) {
 		t.Error("AppendJSON of a NaN score: no error")
 	}
 }
+
+// FuzzSummaryAppendJSON holds the summary's encoder to encoding/json on any
+// strings and numbers, scores that are not numbers included.
+func FuzzSummaryAppendJSON(f *testing.F) {
+	f.Add("UKR", "Kyiv \"x\"\x01", int64(3), -4.5, true)
+	f.Add("\xff", "", int64(-1), 1e-9, false)
+	f.Fuzz(func(t *testing.T, id, text string, n int64, score float64, by bool) {
+		s := Summary{Corpus: Totals{Bytes: n, Documents: int(n)},
+			Actors: []Actor{{ID: id, Name: text, Type: text, References: int(n), Score: score,
+				Aliases: []Count{{Value: text, Count: int(n)}},
+				Stances: []Stance{{Stance: id, Score: score, Examples: []Example{{Doc: id, Date: text, Text: text}}}}}}}
+		if by {
+			s.By = text
+			s.Actors[0].Buckets = []Bucket{{Bucket: text, Score: score, Stances: []BucketCount{{Stance: id, Score: -score}}}}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		werr := enc.Encode(s)
+		got, err := s.AppendJSON(nil)
+		if (err != nil) != (werr != nil) || err == nil && string(got)+"\n" != want.String() {
+			t.Fatalf("AppendJSON:\n got %s, %v\nwant %s, %v", got, err, want.String(), werr)
+		}
+	})
+}
