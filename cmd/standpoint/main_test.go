@@ -240,21 +240,29 @@ func TestStrict(t *testing.T) {
 }
 
 // TestWithoutGC checks that the collector is off while the function runs
-// and back to its setting after, whatever the function returns.
+// and back to its setting after, whatever the function returns, unless
+// GOGC is set.
 func TestWithoutGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(123))
-	inside := 0
-	_, err := withoutGC(func() (int, error) {
-		inside = debug.SetGCPercent(-1)
-		return 0, errors.New("failed")
-	})
-	if err == nil || err.Error() != "failed" {
-		t.Errorf("error %v, want the function's", err)
-	}
-	if inside != -1 {
-		t.Errorf("GC percent inside %d, want -1 (off)", inside)
-	}
-	if after := debug.SetGCPercent(123); after != 123 {
-		t.Errorf("GC percent after %d, want 123 restored", after)
+	for _, c := range []struct {
+		gogc   string
+		inside int
+	}{{"", -1}, {"200", 123}} {
+		t.Setenv("GOGC", c.gogc)
+		inside := 0
+		_, err := withoutGC(func() (int, error) {
+			inside = debug.SetGCPercent(123)
+			debug.SetGCPercent(inside)
+			return 0, errors.New("failed")
+		})
+		if err == nil || err.Error() != "failed" {
+			t.Errorf("GOGC=%q: error %v, want the function's", c.gogc, err)
+		}
+		if inside != c.inside {
+			t.Errorf("GOGC=%q: GC percent inside %d, want %d", c.gogc, inside, c.inside)
+		}
+		if after := debug.SetGCPercent(123); after != 123 {
+			t.Errorf("GOGC=%q: GC percent after %d, want 123 restored", c.gogc, after)
+		}
 	}
 }
