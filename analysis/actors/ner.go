@@ -44,8 +44,8 @@ type nerModel struct {
 	wordLen  [maxWordLen + 1]feature
 }
 
-// maxWordLen is the longest word whose length feature the model keeps
-// found; longer words are rare enough to look up.
+// maxWordLen is the longest word length whose feature is found once per
+// model; the feature of a longer word, rare, is looked up by name.
 const maxWordLen = 32
 
 // shapes are the values of prose's word shape, "None" first.

@@ -429,7 +429,7 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 	// the counts and quotes. A codec serves one run, whose records it
 	// encodes one at a time.
 	enc := corpus.NewAnnotatedEncoder()
-	var doc []byte
+	var docLine []byte
 	return resultCodec[*corpus.Annotated]{
 		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
 			k := kept{Bytes: len(a.Text), Sentences: len(a.Sentences), Tokens: len(a.Tokens)}
@@ -439,7 +439,7 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 			c := *a
 			c.Text, c.Sentences, c.Tokens = "", nil, nil
 			var err error
-			if doc, err = enc.Append(doc[:0], &c); err != nil {
+			if docLine, err = enc.Append(docLine[:0], &c); err != nil {
 				return err
 			}
 			start := buf.Len()
@@ -448,7 +448,7 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 			}
 			buf.Truncate(start + len(bytes.TrimSuffix(buf.Bytes()[start:], []byte("}\n"))))
 			buf.WriteString(`,"doc":`)
-			buf.Write(bytes.TrimSuffix(doc, []byte("\n")))
+			buf.Write(bytes.TrimSuffix(docLine, []byte("\n")))
 			buf.WriteString("}\n")
 			return nil
 		},
