@@ -127,16 +127,16 @@ func (e *AnnotatedEncoder) Append(b []byte, a *Annotated) ([]byte, error) {
 // appendActor appends a as encoding/json writes it. A test holds it to
 // encoding/json field by field.
 func appendActor(b []byte, a *Actor) []byte {
-	b = appendField(b, `{"id":`, a.ID)
-	b = appendField(b, `,"name":`, a.Name)
-	b = appendField(b, `,"type":`, a.Type)
-	b = appendField(b, `,"text":`, a.Text)
-	b = appendInt(b, `,"start":`, a.Start)
-	b = appendInt(b, `,"end":`, a.End)
-	b = appendInt(b, `,"first":`, a.First)
-	b = appendInt(b, `,"last":`, a.Last)
-	b = appendField(b, `,"entry":`, a.Entry)
-	b = appendField(b, `,"via":`, a.Via)
+	b = jsonenc.StringField(b, `{"id":`, a.ID)
+	b = jsonenc.StringField(b, `,"name":`, a.Name)
+	b = jsonenc.StringField(b, `,"type":`, a.Type)
+	b = jsonenc.StringField(b, `,"text":`, a.Text)
+	b = jsonenc.IntField(b, `,"start":`, int64(a.Start))
+	b = jsonenc.IntField(b, `,"end":`, int64(a.End))
+	b = jsonenc.IntField(b, `,"first":`, int64(a.First))
+	b = jsonenc.IntField(b, `,"last":`, int64(a.Last))
+	b = jsonenc.StringField(b, `,"entry":`, a.Entry)
+	b = jsonenc.StringField(b, `,"via":`, a.Via)
 	if a.Location {
 		b = append(b, `,"location":true`...)
 	}
@@ -149,36 +149,28 @@ func appendActor(b []byte, a *Actor) []byte {
 // appendStance appends s as encoding/json writes it, or fails as it does
 // on a score that is not a number.
 func appendStance(b []byte, s *Stance) ([]byte, error) {
-	b = appendInt(b, `{"sentence":`, s.Sentence)
-	b = appendInt(b, `,"start":`, s.Start)
-	b = appendInt(b, `,"end":`, s.End)
-	b = appendField(b, `,"actor":`, s.Actor)
-	b = appendField(b, `,"actor_name":`, s.ActorName)
-	b = appendField(b, `,"actor_text":`, s.ActorText)
-	b = appendField(b, `,"stance":`, s.Stance)
-	b = appendField(b, `,"cue":`, s.Cue)
+	b = jsonenc.IntField(b, `{"sentence":`, int64(s.Sentence))
+	b = jsonenc.IntField(b, `,"start":`, int64(s.Start))
+	b = jsonenc.IntField(b, `,"end":`, int64(s.End))
+	b = jsonenc.StringField(b, `,"actor":`, s.Actor)
+	b = jsonenc.StringField(b, `,"actor_name":`, s.ActorName)
+	b = jsonenc.StringField(b, `,"actor_text":`, s.ActorText)
+	b = jsonenc.StringField(b, `,"stance":`, s.Stance)
+	b = jsonenc.StringField(b, `,"cue":`, s.Cue)
 	b = strconv.AppendBool(append(b, `,"negated":`...), s.Negated)
 	if s.Modality != "" {
-		b = appendField(b, `,"modality":`, s.Modality)
+		b = jsonenc.StringField(b, `,"modality":`, s.Modality)
 	}
 	if s.Target != "" {
-		b = appendField(b, `,"target":`, s.Target)
+		b = jsonenc.StringField(b, `,"target":`, s.Target)
 	}
 	b = jsonenc.List(append(b, `,"toward":`...), s.Toward, func(b []byte, id *string) []byte { return jsonenc.String(b, *id) })
-	b = appendField(b, `,"cameo":`, s.Cameo)
+	b = jsonenc.StringField(b, `,"cameo":`, s.Cameo)
 	b, err := jsonenc.Float(append(b, `,"score":`...), s.Score)
 	if err != nil {
 		return b, fmt.Errorf("stance score: %w", err)
 	}
 	return append(b, '}'), nil
-}
-
-func appendField(b []byte, name, s string) []byte {
-	return jsonenc.String(append(b, name...), s)
-}
-
-func appendInt(b []byte, name string, n int) []byte {
-	return strconv.AppendInt(append(b, name...), int64(n), 10)
 }
 
 // encode returns v as enc encodes it, newline included, in e.part.

@@ -89,6 +89,16 @@ func Float(b []byte, f float64) ([]byte, error) {
 	return b, nil
 }
 
+// StringField appends field as it is, the brace or comma before an
+// object's member and its quoted name with the colon (`,"name":`), and
+// then s as a JSON string.
+func StringField(b []byte, field, s string) []byte { return String(append(b, field...), s) }
+
+// IntField is StringField for an integer.
+func IntField(b []byte, field string, n int64) []byte {
+	return strconv.AppendInt(append(b, field...), n, 10)
+}
+
 // List appends xs as a JSON array, each element by each, or null for a
 // nil slice, as encoding/json writes a slice.
 func List[T any](b []byte, xs []T, each func([]byte, *T) []byte) []byte {

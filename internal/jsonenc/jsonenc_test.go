@@ -81,3 +81,10 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+func TestFields(t *testing.T) {
+	got := IntField(StringField([]byte("x"), `{"a":`, "<\"b\">"), `,"n":`, -12)
+	if want := `x{"a":"<\"b\">","n":-12`; string(got) != want {
+		t.Errorf("fields = %s, want %s", got, want)
+	}
+}
