@@ -29,24 +29,28 @@ func written(t testing.TB, f *stateFile) string {
 	return strings.TrimSuffix(buf.String(), "\n")
 }
 
+// checkFields fails the test for each struct type whose number of fields
+// is not the one the encoder called who writes.
+func checkFields(t *testing.T, who string, fields map[reflect.Type]int) {
+	t.Helper()
+	for typ, n := range fields {
+		if got := typ.NumField(); got != n {
+			t.Errorf("%v has %d fields; %s writes %d", typ, got, who, n)
+		}
+	}
+}
+
 // TestWriteStateAsEncodingJSON holds the state's encoder to encoding/json
 // on states with every field set, with the fields omitted when empty left
 // empty, with nil lists and with zero values, which encoding/json writes
 // whole: a field added to one of the structs changes their lines.
 func TestWriteStateAsEncodingJSON(t *testing.T) {
 	// writeState names each field: a new one must be added to it.
-	for _, c := range []struct {
-		typ    reflect.Type
-		fields int
-	}{
-		{reflect.TypeFor[stateFile](), 4}, {reflect.TypeFor[stateTotals](), 7}, {reflect.TypeFor[BucketTotal](), 3},
-		{reflect.TypeFor[stateActor](), 7}, {reflect.TypeFor[Count](), 2}, {reflect.TypeFor[stateStance](), 8},
-		{reflect.TypeFor[Example](), 5}, {reflect.TypeFor[stateBucket](), 4}, {reflect.TypeFor[stateBucketCount](), 4},
-	} {
-		if n := c.typ.NumField(); n != c.fields {
-			t.Errorf("%v has %d fields; writeState writes %d", c.typ, n, c.fields)
-		}
-	}
+	checkFields(t, "writeState", map[reflect.Type]int{
+		reflect.TypeFor[stateFile](): 4, reflect.TypeFor[stateTotals](): 7, reflect.TypeFor[BucketTotal](): 3,
+		reflect.TypeFor[stateActor](): 7, reflect.TypeFor[Count](): 2, reflect.TypeFor[stateStance](): 8,
+		reflect.TypeFor[Example](): 5, reflect.TypeFor[stateBucket](): 4, reflect.TypeFor[stateBucketCount](): 4,
+	})
 	full := stateFile{
 		Format: StateFormat, By: ByMonth,
 		Corpus: stateTotals{Documents: 3, Failed: 1, Bytes: 1 << 40, Sentences: 4, Tokens: 50, Mentions: 2,
@@ -89,17 +93,10 @@ func FuzzWriteState(f *testing.F) {
 // TestSummaryAppendJSONAsEncodingJSON holds the summary's encoder to
 // encoding/json as TestWriteStateAsEncodingJSON does the state's.
 func TestSummaryAppendJSONAsEncodingJSON(t *testing.T) {
-	for _, c := range []struct {
-		typ    reflect.Type
-		fields int
-	}{
-		{reflect.TypeFor[Summary](), 3}, {reflect.TypeFor[Totals](), 8}, {reflect.TypeFor[Actor](), 9},
-		{reflect.TypeFor[Stance](), 8}, {reflect.TypeFor[Bucket](), 4}, {reflect.TypeFor[BucketCount](), 4},
-	} {
-		if n := c.typ.NumField(); n != c.fields {
-			t.Errorf("%v has %d fields; Summary.AppendJSON writes %d", c.typ, n, c.fields)
-		}
-	}
+	checkFields(t, "Summary.AppendJSON", map[reflect.Type]int{
+		reflect.TypeFor[Summary](): 3, reflect.TypeFor[Totals](): 8, reflect.TypeFor[Actor](): 9,
+		reflect.TypeFor[Stance](): 8, reflect.TypeFor[Bucket](): 4, reflect.TypeFor[BucketCount](): 4,
+	})
 	full := Summary{
 		By: ByMonth,
 		Corpus: Totals{Documents: 3, Failed: 1, Bytes: 1 << 40, Sentences: 4, Tokens: 50, Mentions: 2, Actors: 1,
