@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/standpoint/standpoint/corpus"
+	"github.com/standpoint/standpoint/internal/jsonenc"
 	"github.com/standpoint/standpoint/output"
 )
 
@@ -424,31 +425,28 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 		Tokens    int               `json:"tokens"`
 		Quotes    []quote           `json:"quotes"`
 	}
-	// The document (with its actors and stances, most of the record) is
-	// encoded by annotate's encoder rather than through reflection, after
-	// the counts and quotes. A codec serves one run, whose records it
+	// The record is built by hand, the document (with its actors and
+	// stances, most of the record) by annotate's encoder, rather than
+	// through reflection. A codec serves one run, whose records it
 	// encodes one at a time.
 	enc := corpus.NewAnnotatedEncoder()
-	var docLine []byte
+	var line []byte
 	return resultCodec[*corpus.Annotated]{
 		encode: func(buf *bytes.Buffer, a *corpus.Annotated) error {
-			k := kept{Bytes: len(a.Text), Sentences: len(a.Sentences), Tokens: len(a.Tokens)}
-			for _, st := range a.Stances {
-				k.Quotes = append(k.Quotes, quote{st.Start, a.Text[st.Start:st.End]})
-			}
+			line = jsonenc.IntField(line[:0], `{"bytes":`, int64(len(a.Text)))
+			line = jsonenc.IntField(line, `,"sentences":`, int64(len(a.Sentences)))
+			line = jsonenc.IntField(line, `,"tokens":`, int64(len(a.Tokens)))
+			line = jsonenc.List(append(line, `,"quotes":`...), a.Stances, func(b []byte, st *corpus.Stance) []byte {
+				b = jsonenc.IntField(b, `{"start":`, int64(st.Start))
+				return append(jsonenc.StringField(b, `,"text":`, a.Text[st.Start:st.End]), '}')
+			})
 			c := *a
 			c.Text, c.Sentences, c.Tokens = "", nil, nil
 			var err error
-			if docLine, err = enc.Append(docLine[:0], &c); err != nil {
+			if line, err = enc.Append(append(line, `,"doc":`...), &c); err != nil {
 				return err
 			}
-			start := buf.Len()
-			if err := encodeJSONLine(buf, k); err != nil {
-				return err
-			}
-			buf.Truncate(start + len(bytes.TrimSuffix(buf.Bytes()[start:], []byte("}\n"))))
-			buf.WriteString(`,"doc":`)
-			buf.Write(bytes.TrimSuffix(docLine, []byte("\n")))
+			buf.Write(bytes.TrimSuffix(line, []byte("\n")))
 			buf.WriteString("}\n")
 			return nil
 		},

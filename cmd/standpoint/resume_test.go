@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -375,5 +376,45 @@ func TestAnnotatedLinesEncodeOnce(t *testing.T) {
 	}
 	if want := encode(a); string(got) != want {
 		t.Errorf("checkpoint line of a document filled again %s, want %s", got, want)
+	}
+}
+
+// TestAnalyzedCodecRoundTrip checks that a record decodes to what the
+// outputs of analyze read of the document: its metadata, actors and
+// stances, its counts, and of its text the spans its stances quote.
+func TestAnalyzedCodecRoundTrip(t *testing.T) {
+	text := "Kyiv \"refuses\"\u2028 talks.\n"
+	a := &corpus.Annotated{
+		Format:    corpus.AnnotatedFormat,
+		Document:  corpus.Document{ID: "d<1>", Date: "2025-05-16", Source: "s", Text: text, Origin: corpus.Origin{Path: "p", Line: 2}},
+		Sentences: make([]corpus.Sentence, 1),
+		Tokens:    make([]corpus.Token, 5),
+		Actors:    []corpus.Actor{{ID: "UKR", Name: "Ukraine", Type: "country", Text: "Kyiv", End: 4, Last: 1, Entry: "UKR", Via: "capital"}},
+		Stances:   []corpus.Stance{{Start: 5, End: 14, Actor: "UKR", Stance: "reject", Cue: "refuse", Toward: []string{"RUS"}, Cameo: "12", Score: -4}},
+	}
+	for _, doc := range []*corpus.Annotated{a, {Document: corpus.Document{ID: "bare", Text: "x"}}} {
+		codec := analyzedCodec(1 << 16)
+		var buf bytes.Buffer
+		if err := codec.encode(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(buf.String(), "}\n") || strings.Count(buf.String(), "\n") != 1 {
+			t.Fatalf("record %q: want one line of JSON", buf.String())
+		}
+		got, err := codec.decode(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if err != nil {
+			t.Fatalf("decode %s: %v", buf.String(), err)
+		}
+		want := *doc
+		want.Format = corpus.AnnotatedFormat
+		want.Text = strings.Repeat(" ", len(doc.Text))
+		for _, st := range doc.Stances {
+			want.Text = want.Text[:st.Start] + doc.Text[st.Start:st.End] + want.Text[st.End:]
+		}
+		want.Sentences = make([]corpus.Sentence, len(doc.Sentences))
+		want.Tokens = make([]corpus.Token, len(doc.Tokens))
+		if !reflect.DeepEqual(got, &want) {
+			t.Errorf("decoded\n%+v\nwant\n%+v", got, &want)
+		}
 	}
 }
