@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -28,7 +29,7 @@ const (
 )
 
 func main() {
-	tuneGC()
+	tuneGC(os.Getenv)
 	stopProfile, err := startProfile(os.Getenv("STANDPOINT_CPUPROFILE"))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "standpoint: %v\n", err)
@@ -47,38 +48,33 @@ func main() {
 	os.Exit(exitCode(err, os.Stderr))
 }
 
-// Garbage collector settings, unless GOGC or GOMEMLIMIT say otherwise. The
-// live heap of a run is small and flat (models, caches, aggregates), while
-// each document makes short-lived garbage: collecting less often saves much
-// of the collector's work, and the soft limit keeps the peak bounded.
+// Garbage collector settings, unless GOGC or GOMEMLIMIT say otherwise. A
+// run's live heap is small and flat (models, caches, aggregates), while each
+// document makes short-lived garbage. The collector runs only as the heap
+// nears the soft limit: a run of a few hundred documents allocates less
+// than that and never collects, and a long run collects as rarely as the
+// limit allows. A collection costs processor time in proportion to the
+// live heap; on two processors at -j 2 it was taken from the workers, and
+// a collection during start-up from the decoding that the first document
+// waits for. With no limit (GOMEMLIMIT=off), the heap may grow to gcPercent
+// per cent over the live heap before a collection.
 const (
 	gcPercent   = 400
 	memoryLimit = 256 << 20
 )
 
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
+func tuneGC(getenv func(string) string) {
+	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-}
-
-// withoutGC returns f() run with the collector off, the soft memory limit
-// still holding, and then restores it; a GOGC set in the environment has
-// the last word, as in tuneGC. Loading the models allocates most of what
-// start-up allocates, in a few tens of milliseconds: a collection in the
-// middle of it took processor time from the decoding that the first
-// document waits for. The first collection now comes after, beside the
-// first documents. It restores the setting it found, so calls must not
-// overlap.
-func withoutGC[T any](f func() (T, error)) (T, error) {
-	if os.Getenv("GOGC") != "" {
-		return f()
+	if getenv("GOGC") != "" {
+		return
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	return f()
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetGCPercent(gcPercent)
+		return
+	}
+	debug.SetGCPercent(-1)
 }
 
 // startProfile writes a CPU profile to path, if set, until the returned

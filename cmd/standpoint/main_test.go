@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -239,30 +239,34 @@ func TestStrict(t *testing.T) {
 	}
 }
 
-// TestWithoutGC checks that the collector is off while the function runs
-// and back to its setting after, whatever the function returns, unless
-// GOGC is set.
-func TestWithoutGC(t *testing.T) {
-	defer debug.SetGCPercent(debug.SetGCPercent(123))
+// TestTuneGC checks the collector's settings for each environment: off
+// under the soft limit unless GOGC is set, proportional when there is no
+// limit, and whatever GOGC and GOMEMLIMIT say left alone.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	const userLimit = 1 << 30
 	for _, c := range []struct {
-		gogc   string
-		inside int
-	}{{"", -1}, {"200", 123}} {
-		t.Setenv("GOGC", c.gogc)
-		inside := 0
-		_, err := withoutGC(func() (int, error) {
-			inside = debug.SetGCPercent(123)
-			debug.SetGCPercent(inside)
-			return 0, errors.New("failed")
-		})
-		if err == nil || err.Error() != "failed" {
-			t.Errorf("GOGC=%q: error %v, want the function's", c.gogc, err)
+		gogc, gomemlimit string
+		limit            int64 // in force before tuneGC, as the runtime set it from GOMEMLIMIT
+		wantPercent      int
+		wantLimit        int64
+	}{
+		{"", "", math.MaxInt64, -1, memoryLimit},
+		{"200", "", math.MaxInt64, 200, memoryLimit},
+		{"", "1GiB", userLimit, -1, userLimit},
+		{"", "off", math.MaxInt64, gcPercent, math.MaxInt64},
+		{"200", "1GiB", userLimit, 200, userLimit},
+	} {
+		debug.SetGCPercent(200) // as the runtime set it from GOGC, or its default
+		debug.SetMemoryLimit(c.limit)
+		env := map[string]string{"GOGC": c.gogc, "GOMEMLIMIT": c.gomemlimit}
+		tuneGC(func(k string) string { return env[k] })
+		if got := debug.SetGCPercent(100); got != c.wantPercent {
+			t.Errorf("GOGC=%q GOMEMLIMIT=%q: GC percent %d, want %d", c.gogc, c.gomemlimit, got, c.wantPercent)
 		}
-		if inside != c.inside {
-			t.Errorf("GOGC=%q: GC percent inside %d, want %d", c.gogc, inside, c.inside)
-		}
-		if after := debug.SetGCPercent(123); after != 123 {
-			t.Errorf("GOGC=%q: GC percent after %d, want 123 restored", c.gogc, after)
+		if got := debug.SetMemoryLimit(-1); got != c.wantLimit {
+			t.Errorf("GOGC=%q GOMEMLIMIT=%q: memory limit %d, want %d", c.gogc, c.gomemlimit, got, c.wantLimit)
 		}
 	}
 }

@@ -35,7 +35,7 @@ func loadModels(af *actorFlags, sf *stanceFlags) (*analysis.Models, error) {
 			}
 		}
 	}
-	models, err := withoutGC(c.Load)
+	models, err := c.Load()
 	if errors.Is(err, analysis.ErrUnknownSpeaker) {
 		return nil, fmt.Errorf("--speaker %s: %w", sf.speaker, analysis.ErrUnknownSpeaker)
 	}
