@@ -75,7 +75,7 @@ func tdPath(elem ...string) string {
 }
 
 // gzipBytes compresses data.
-func gzipBytes(t *testing.T, data string) []byte {
+func gzipBytes(t testing.TB, data string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
