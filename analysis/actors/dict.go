@@ -10,13 +10,13 @@ package actors
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/go-json-experiment/json"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/standpoint/standpoint/analysis/yamlfile"
 	"golang.org/x/text/language"

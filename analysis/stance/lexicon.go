@@ -2,11 +2,11 @@ package stance
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
 
+	"github.com/go-json-experiment/json"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/standpoint/standpoint/analysis/stem"
 	"github.com/standpoint/standpoint/analysis/yamlfile"
