@@ -7,6 +7,7 @@ import (
 	"github.com/standpoint/standpoint/analysis/internal/keyfilter"
 	"github.com/standpoint/standpoint/analysis/tag"
 	"github.com/standpoint/standpoint/analysis/tokenize"
+	"github.com/standpoint/standpoint/corpus"
 )
 
 // A Dictionary is a compiled set of entries, ready for matching. It is
@@ -15,8 +16,15 @@ type Dictionary struct {
 	entries []Entry
 	byID    map[string]int
 	root    *node
-	firsts  keyfilter.Filter    // the first keys of the aliases
-	tz      *tokenize.Tokenizer // splits names while the dictionary is built
+	firsts  keyfilter.Filter // the first keys of the aliases
+}
+
+// A builder splits the names of a Dictionary being built into keys,
+// reusing its slices from one name to the next.
+type builder struct {
+	tz   *tokenize.Tokenizer
+	toks []corpus.Token
+	keys []string
 }
 
 // A node of the token trie: aliases are matched token by token.
@@ -46,8 +54,8 @@ const (
 // override the defaults. Countries whose id is an ISO 3166 code also match
 // their English name from the Unicode CLDR.
 func New(lists ...[]Entry) (*Dictionary, error) {
-	d := &Dictionary{byID: make(map[string]int), root: &node{}, tz: tokenize.New()}
-	defer func() { d.tz = nil }()
+	d := &Dictionary{byID: make(map[string]int), root: &node{}}
+	b := &builder{tz: tokenize.New()}
 	for _, list := range lists {
 		for _, e := range list {
 			if i, ok := d.byID[e.ID]; ok {
@@ -71,26 +79,26 @@ func New(lists ...[]Entry) (*Dictionary, error) {
 		if e.Name == "" {
 			return nil, &FileError{File: e.File, Line: e.Line, Err: fmt.Errorf("entry %s has no name", e.ID)}
 		}
-		d.add(e.Name, i, viaName)
+		d.add(b, e.Name, i, viaName)
 		if e.Type == Country {
 			if n := countryName(e.ID); n != "" {
-				d.add(n, i, viaName)
+				d.add(b, n, i, viaName)
 			}
 		}
 		for _, a := range e.Aliases {
-			d.add(a, i, viaAlias)
+			d.add(b, a, i, viaAlias)
 		}
 		for _, a := range e.Capitals {
-			d.add(a, i, viaCapital)
+			d.add(b, a, i, viaCapital)
 		}
 		for _, a := range e.Demonyms {
-			d.add(a, i, viaDemonym)
+			d.add(b, a, i, viaDemonym)
 		}
 		for _, a := range e.Institutions {
-			d.add(a, i, viaInstitution)
+			d.add(b, a, i, viaInstitution)
 		}
 		for _, a := range e.Metonyms {
-			d.add(a, i, viaMetonym)
+			d.add(b, a, i, viaMetonym)
 		}
 	}
 	return d, nil
@@ -98,11 +106,14 @@ func New(lists ...[]Entry) (*Dictionary, error) {
 
 // keyTokens splits a name into the keys the trie is built from, the way
 // text is tokenized, without a leading "the" (matching makes it optional).
-func keyTokens(tz *tokenize.Tokenizer, name string) []string {
-	var keys []string
-	for _, t := range tz.Tokenize(name, nil) {
+// The slice is valid until the next call.
+func (b *builder) keyTokens(name string) []string {
+	b.toks = b.tz.Tokenize(name, b.toks[:0])
+	keys := b.keys[:0]
+	for _, t := range b.toks {
 		keys = append(keys, key(name[t.Start:t.End]))
 	}
+	b.keys = keys
 	if len(keys) > 1 && (keys[0] == "the" || keys[0] == "The") {
 		keys = keys[1:]
 	}
@@ -113,8 +124,8 @@ func keyTokens(tz *tokenize.Tokenizer, name string) []string {
 // straightened; case is kept, because "US" is not "us".
 func key(w string) string { return tag.Sanitize(w) }
 
-func (d *Dictionary) add(name string, entry int, via string) {
-	keys := keyTokens(d.tz, name)
+func (d *Dictionary) add(b *builder, name string, entry int, via string) {
+	keys := b.keyTokens(name)
 	if len(keys) == 0 {
 		return
 	}

@@ -30,3 +30,18 @@ func TestKeyFilterOfDictionary(t *testing.T) {
 		t.Errorf("%d of %d common words pass the filter", passed, len(text))
 	}
 }
+
+// BenchmarkNew measures compiling the embedded dictionary, which every run
+// waits for before its first document.
+func BenchmarkNew(b *testing.B) {
+	entries, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(entries); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
