@@ -132,12 +132,13 @@ func mapBytes[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error]
 			delete(pending, next)
 			next++
 			<-window
-			budget.release(int64(len(it.Doc.Text)))
 			if err := emit(it); err != nil {
 				emitErr = err
 				cancel()
 				break
 			}
+			// After emit, not before: the text is held until written.
+			budget.release(int64(len(it.Doc.Text)))
 		}
 	}
 	wg.Wait()
