@@ -1,11 +1,10 @@
 package corpus
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
-
-	"github.com/klauspost/compress/gzip"
 )
 
 // A gzip stream is refused once it has expanded to more than
