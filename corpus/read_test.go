@@ -305,6 +305,21 @@ func truncatedGzip(t *testing.T, data string, cut int) []byte {
 	return b[:len(b)-cut]
 }
 
+// namedGzip compresses data into a member whose header stores name.
+func namedGzip(t *testing.T, name, data string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Name = name
+	if _, err := io.WriteString(zw, data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // corruptGzip compresses data and damages its checksum.
 func corruptGzip(t *testing.T, data string) []byte {
 	t.Helper()
@@ -355,6 +370,20 @@ func TestReadBrokenGzip(t *testing.T) {
 					docItem(Document{ID: "truncated:2", Text: "One.", Origin: Origin{Path: p, Line: 2}}),
 					docItem(Document{ID: "truncated:3", Text: "Two.", Origin: Origin{Path: p, Line: 3}}),
 					errItem("%s:4: truncated or corrupt gzip stream: unexpected EOF", p),
+				}
+			},
+		},
+		{
+			// Two members, cut inside the file name the second one's
+			// header stores: an error, not a clean end.
+			name: "cut-member.jsonl.gz",
+			data: append(gzipBytes(t, "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n"),
+				namedGzip(t, "second-member.jsonl", "{\"text\": \"Three.\"}\n")[:10+5]...),
+			want: func(p string) []item {
+				return []item{
+					docItem(Document{ID: "cut-member:1", Text: "One.", Origin: Origin{Path: p, Line: 1}}),
+					docItem(Document{ID: "cut-member:2", Text: "Two.", Origin: Origin{Path: p, Line: 2}}),
+					errItem("%s:3: truncated or corrupt gzip stream: unexpected EOF", p),
 				}
 			},
 		},
