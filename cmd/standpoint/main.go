@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -56,7 +55,8 @@ func main() {
 // limit allows. A collection costs processor time in proportion to the
 // live heap; on two processors at -j 2 it was taken from the workers, and
 // a collection during start-up from the decoding that the first document
-// waits for. With no limit (GOMEMLIMIT=off), the heap may grow to gcPercent
+// waits for. A limit the user sets is a ceiling, not a size to grow to:
+// with it, or with none (GOMEMLIMIT=off), the heap may grow to gcPercent
 // per cent over the live heap before a collection.
 const (
 	gcPercent   = 400
@@ -64,16 +64,17 @@ const (
 )
 
 func tuneGC(getenv func(string) string) {
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	if getenv("GOGC") != "" {
+		if getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(memoryLimit)
+		}
 		return
 	}
-	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+	if getenv("GOMEMLIMIT") != "" {
 		debug.SetGCPercent(gcPercent)
 		return
 	}
+	debug.SetMemoryLimit(memoryLimit)
 	debug.SetGCPercent(-1)
 }
 

@@ -240,8 +240,9 @@ func TestStrict(t *testing.T) {
 }
 
 // TestTuneGC checks the collector's settings for each environment: off
-// under the soft limit unless GOGC is set, proportional when there is no
-// limit, and whatever GOGC and GOMEMLIMIT say left alone.
+// under the soft limit unless GOGC or GOMEMLIMIT is set, proportional
+// under a limit the user sets or none, and whatever GOGC and GOMEMLIMIT
+// say left alone.
 func TestTuneGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
@@ -254,7 +255,7 @@ func TestTuneGC(t *testing.T) {
 	}{
 		{"", "", math.MaxInt64, -1, memoryLimit},
 		{"200", "", math.MaxInt64, 200, memoryLimit},
-		{"", "1GiB", userLimit, -1, userLimit},
+		{"", "1GiB", userLimit, gcPercent, userLimit},
 		{"", "off", math.MaxInt64, gcPercent, math.MaxInt64},
 		{"200", "1GiB", userLimit, 200, userLimit},
 	} {
