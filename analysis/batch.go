@@ -31,15 +31,21 @@ type job[R any] struct {
 // other workers go on: with room for 4 documents per worker, at -j 2 on
 // news documents the other worker waited for documents a tenth of the
 // time; with 16 more per worker beyond the first, a fiftieth. A single
-// worker never waits so, and more room only spread its memory.
-func InFlight(n int) int { return 5 + 16*(max(n, 1)-1) }
+// worker never waits so. The room stops growing at 48 documents, or 4 per
+// worker when that is more, since each pooled buffer may keep a long
+// document's tokens.
+func InFlight(n int) int {
+	n = max(n, 1)
+	return max(4*n+1, min(5+16*(n-1), 48))
+}
 
 // inFlightBytes bounds the text of the documents Map holds, but for the
-// first: however large a document, it is processed, alone if need be.
-// Documents of news and commentary are tens of kilobytes, far under it;
-// documents near the limit of a document's size are held a few at a time,
-// not InFlight of them.
-const inFlightBytes = 64 << 20
+// first: however large a document, it is processed, alone if need be. An
+// annotated document takes some 13 times its text, so this is about the
+// heap the soft memory limit allows. Documents of news and commentary are
+// tens of kilobytes, far under it; documents near the limit of a
+// document's size are held one at a time.
+const inFlightBytes = 16 << 20
 
 // Map applies work to every document of docs on n workers and hands the
 // results to emit in input order, read errors included, so the output never
@@ -49,12 +55,12 @@ const inFlightBytes = 64 << 20
 // the first error emit returns, or when ctx is done.
 func Map[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n int,
 	newWorker func() func(corpus.Document) (R, error), emit func(Item[R]) error) error {
-	return mapBytes(ctx, docs, n, inFlightBytes, newWorker, emit)
+	return mapBytes(ctx, docs, n, newByteBudget(inFlightBytes), newWorker, emit)
 }
 
-// mapBytes is Map holding at most maxBytes of text in flight, but for the
-// first document.
-func mapBytes[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n int, maxBytes int64,
+// mapBytes is Map holding the text of the documents in flight within
+// budget, from reading to the end of emit.
+func mapBytes[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error], n int, budget *byteBudget,
 	newWorker func() func(corpus.Document) (R, error), emit func(Item[R]) error) error {
 	if n < 1 {
 		n = 1
@@ -66,7 +72,6 @@ func mapBytes[R any](ctx context.Context, docs iter.Seq2[corpus.Document, error]
 	// window bounds the documents in flight, and so memory, however slow
 	// the earliest document is.
 	window := make(chan struct{}, InFlight(n)-1)
-	budget := newByteBudget(maxBytes)
 	jobs := make(chan job[R], n)
 	results := make(chan job[R], n)
 
