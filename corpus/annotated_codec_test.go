@@ -2,10 +2,11 @@ package corpus
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"reflect"
 	"testing"
+
+	"github.com/standpoint/standpoint/internal/jsonenc/jsonenctest"
 )
 
 // TestAnnotatedPartsKeepToAnnotated checks that the part AnnotatedWriter
@@ -39,16 +40,6 @@ func TestAnnotatedPartsKeepToAnnotated(t *testing.T) {
 	}
 }
 
-// encodingJSONValue is v as encoding/json writes it with HTML escaping
-// off, without the newline.
-func encodingJSONValue(v any) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(v)
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), err
-}
-
 // TestAppendActorAndStance holds the encoders of actors and stances to
 // encoding/json, on values with every field set and on zero values, which
 // encoding/json writes whole but for the fields it omits when empty: a
@@ -67,7 +58,7 @@ func TestAppendActorAndStance(t *testing.T) {
 		{ID: "UKR", Name: "Ukraine", Type: "country", Text: "Kyiv\u2028’s", Start: 3, End: 9, First: 1, Last: 2, Entry: "UKR", Via: "capital", Location: true, Possessive: true},
 		{ID: "a\"b", Name: "<x> & \x01", Start: -1, End: 1 << 40},
 	} {
-		want, err := encodingJSONValue(&a)
+		want, err := jsonenctest.Value(&a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,7 +74,7 @@ func TestAppendActorAndStance(t *testing.T) {
 		{Score: -2.5e21},
 		{Score: 123456789.125},
 	} {
-		want, err := encodingJSONValue(&s)
+		want, err := jsonenctest.Value(&s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +103,7 @@ func FuzzAppendStance(f *testing.F) {
 	f.Add("\xff", "", -1, 1e-9, false)
 	f.Fuzz(func(t *testing.T, id, text string, n int, score float64, flag bool) {
 		a := Actor{ID: id, Name: text, Text: text, Start: n, Last: -n, Via: id, Location: flag, Possessive: !flag}
-		want, err := encodingJSONValue(&a)
+		want, err := jsonenctest.Value(&a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +114,7 @@ func FuzzAppendStance(f *testing.F) {
 		if flag {
 			s.Toward = []string{id, text}
 		}
-		want, err = encodingJSONValue(&s)
+		want, err = jsonenctest.Value(&s)
 		got, gotErr := appendStance(nil, &s)
 		if (err != nil) != (gotErr != nil) || err == nil && string(got) != want {
 			t.Fatalf("appendStance:\n got %s, %v\nwant %s, %v", got, gotErr, want, err)
@@ -150,20 +141,18 @@ func TestAnnotatedWriterAsEncodingJSON(t *testing.T) {
 	emptyTokens := bare
 	emptyTokens.Tokens, emptyTokens.Sentences = []Token{}, []Sentence{}
 	for _, a := range []Annotated{full, noActors, noStances, bare, emptyTokens} {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
 		withFormat := a
 		withFormat.Format = AnnotatedFormat
-		if err := enc.Encode(&withFormat); err != nil {
+		want, err := jsonenctest.Value(&withFormat)
+		if err != nil {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
 		if err := NewAnnotatedWriter(&got).Write(&a); err != nil {
 			t.Fatal(err)
 		}
-		if got.String() != want.String() {
-			t.Errorf("document %s:\n got %s\nwant %s", a.ID, got.String(), want.String())
+		if got.String() != want+"\n" {
+			t.Errorf("document %s:\n got %s\nwant %s", a.ID, got.String(), want)
 		}
 	}
 }

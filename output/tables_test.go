@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/standpoint/standpoint/analysis/aggregate"
+	"github.com/standpoint/standpoint/internal/jsonenc/jsonenctest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -639,18 +639,16 @@ func TestWriteSummaryAsEncoder(t *testing.T) {
 		}},
 	}
 	for _, s := range []aggregate.Summary{full, {}, {Actors: []aggregate.Actor{}}} {
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(s); err != nil {
+		want, err := jsonenctest.Indented(s, "  ")
+		if err != nil {
 			t.Fatal(err)
 		}
+		var got bytes.Buffer
 		if err := WriteSummary(&got, s); err != nil {
 			t.Fatal(err)
 		}
-		if got.String() != want.String() {
-			t.Errorf("summary:\n got %s\nwant %s", got.String(), want.String())
+		if got.String() != want {
+			t.Errorf("summary:\n got %s\nwant %s", got.String(), want)
 		}
 	}
 }

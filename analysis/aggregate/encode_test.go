@@ -2,22 +2,21 @@ package aggregate
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/standpoint/standpoint/internal/jsonenc/jsonenctest"
 )
 
 // encodingJSON is f as encoding/json writes it with HTML escaping off.
 func encodingJSON(t testing.TB, f *stateFile) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
+	s, err := jsonenctest.Value(f)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.TrimSuffix(buf.String(), "\n")
+	return s
 }
 
 // written is f as writeState writes it, without the newline.
@@ -112,15 +111,13 @@ func TestSummaryAppendJSONAsEncodingJSON(t *testing.T) {
 		},
 	}
 	for _, s := range []Summary{full, {}, {Actors: []Actor{}}} {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
+		want, err := jsonenctest.Value(s)
+		if err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.AppendJSON(nil)
-		if err != nil || string(got)+"\n" != want.String() {
-			t.Errorf("AppendJSON:\n got %s, %v\nwant %s", got, err, want.String())
+		if err != nil || string(got) != want {
+			t.Errorf("AppendJSON:\n got %s, %v\nwant %s", got, err, want)
 		}
 	}
 	bad := Summary{Actors: []Actor{{Stances: []Stance{{Score: math.NaN()}}}}}
@@ -143,13 +140,10 @@ func FuzzSummaryAppendJSON(f *testing.F) {
 			s.By = text
 			s.Actors[0].Buckets = []Bucket{{Bucket: text, Score: score, Stances: []BucketCount{{Stance: id, Score: -score}}}}
 		}
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		werr := enc.Encode(s)
+		want, werr := jsonenctest.Value(s)
 		got, err := s.AppendJSON(nil)
-		if (err != nil) != (werr != nil) || err == nil && string(got)+"\n" != want.String() {
-			t.Fatalf("AppendJSON:\n got %s, %v\nwant %s, %v", got, err, want.String(), werr)
+		if (err != nil) != (werr != nil) || err == nil && string(got) != want {
+			t.Fatalf("AppendJSON:\n got %s, %v\nwant %s, %v", got, err, want, werr)
 		}
 	})
 }

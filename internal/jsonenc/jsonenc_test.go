@@ -1,22 +1,12 @@
 package jsonenc
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"testing"
-)
 
-// encodingJSON is s as encoding/json writes it with HTML escaping off.
-func encodingJSON(t testing.TB, s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		t.Fatal(err)
-	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-}
+	"github.com/standpoint/standpoint/internal/jsonenc/jsonenctest"
+)
 
 func TestString(t *testing.T) {
 	for _, s := range []string{
@@ -24,7 +14,11 @@ func TestString(t *testing.T) {
 		"\x00\x01\x1f\x7f", "\b\f\n\r\t", "line\u2028para\u2029",
 		"Москва", "ça", "😀", "\xff", "a\xc3", "\xed\xa0\x80", "\u00ad\ufeff",
 	} {
-		if got, want := string(String([]byte("x"), s)), "x"+encodingJSON(t, s); got != want {
+		want, err := jsonenctest.Value(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(String([]byte("x"), s)); got != "x"+want {
 			t.Errorf("String(%q) = %s, want %s", s, got, want)
 		}
 	}
@@ -34,7 +28,11 @@ func FuzzString(f *testing.F) {
 	f.Add("say \"no\"\x01\u2028")
 	f.Add("\xffМосква")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(String(nil, s)), encodingJSON(t, s); got != want {
+		want, err := jsonenctest.Value(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(String(nil, s)); got != want {
 			t.Fatalf("String(%q) = %s, want %s", s, got, want)
 		}
 	})
