@@ -418,8 +418,10 @@ func analyzedCodec(maxDocBytes int64) resultCodec[*corpus.Annotated] {
 		Start int    `json:"start"`
 		Text  string `json:"text"`
 	}
+	// kept is a record as decode reads it; encode writes the same fields
+	// by hand.
 	type kept struct {
-		Doc       *corpus.Annotated `json:"doc,omitempty"` // without text, sentences and tokens
+		Doc       *corpus.Annotated `json:"doc"` // without text, sentences and tokens
 		Bytes     int               `json:"bytes"`
 		Sentences int               `json:"sentences"`
 		Tokens    int               `json:"tokens"`
